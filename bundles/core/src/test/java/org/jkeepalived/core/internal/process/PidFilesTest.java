@@ -1,0 +1,64 @@
+package org.jkeepalived.core.internal.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PidFilesTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void pidFilesAreWrittenWholeAndRemovedOnStop() throws Exception {
+        Path parent = directory.resolve("keepalived.pid");
+        Path vrrp = directory.resolve("run/ns1/keepalived_vrrp.pid");
+        PidFiles pidFiles = new PidFiles(List.of(parent, vrrp), 4242);
+
+        pidFiles.write();
+
+        assertThat(parent).hasContent("4242");
+        assertThat(Files.readString(vrrp)).isEqualTo("4242\n");
+        assertThat(directory).isDirectoryNotContaining(path -> path.toString().endsWith(".tmp"));
+
+        pidFiles.remove();
+
+        assertThat(parent).doesNotExist();
+        assertThat(vrrp).doesNotExist();
+    }
+
+    @Test
+    void aPidFileTakenOverByAnotherProcessIsLeftInPlace() throws Exception {
+        Path file = directory.resolve("keepalived.pid");
+        PidFiles pidFiles = new PidFiles(List.of(file), 4242);
+        pidFiles.write();
+        Files.writeString(file, "5151\n");
+
+        pidFiles.remove();
+
+        assertThat(file).hasContent("5151");
+    }
+
+    @Test
+    void anUnwritablePidFileDoesNotStopTheOthers() throws Exception {
+        Path blocked = directory.resolve("not-a-directory");
+        Files.writeString(blocked, "a file where a directory should be");
+        Path good = directory.resolve("keepalived.pid");
+
+        new PidFiles(List.of(blocked.resolve("keepalived.pid"), good), 4242).write();
+
+        assertThat(good).hasContent("4242");
+    }
+
+    @Test
+    void theLaunchersPropertyListsTheFiles() {
+        assertThat(PidFilesComponent.parse(" /run/a.pid,/run/b.pid ,/run/a.pid,")).containsExactly(
+                Path.of("/run/a.pid"), Path.of("/run/b.pid"));
+        assertThat(PidFilesComponent.parse(null)).isEmpty();
+    }
+}

@@ -1,0 +1,156 @@
+package org.jkeepalived.itests.distribution;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An unpacked copy of the distribution archive, started through {@code bin/jkeepalived} and driven
+ * through {@code bin/client}, as an operator does.
+ */
+final class Distribution implements AutoCloseable {
+
+    static final String VERSION = System.getProperty("jkeepalived.version");
+
+    private final Path home;
+    private final Path data;
+    private Process process;
+
+    private Distribution(Path home, Path data) {
+        this.home = home;
+        this.data = data;
+    }
+
+    /** Unpacks the archive with tar, which keeps the scripts' modes as a user's unpacking does. */
+    static Distribution unpack(Path directory) {
+        Path archive = Path.of(System.getProperty("jkeepalived.distribution"));
+        Result untar = run(directory, List.of("tar", "xzf", archive.toString(), "-C", directory.toString()), null);
+        if (untar.exitCode() != 0) {
+            throw new IllegalStateException("cannot unpack " + archive + ": " + untar.output());
+        }
+        return new Distribution(directory.resolve("jkeepalived-" + VERSION), directory.resolve("data"));
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path deployDirectory() {
+        return home.resolve("deploy");
+    }
+
+    Path log() {
+        return data.resolve("log/karaf.log");
+    }
+
+    /** Runs the launcher to completion, for the options that return at once. */
+    Result launcher(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jkeepalived").toString()));
+        command.addAll(List.of(arguments));
+        return run(home, command, data);
+    }
+
+    /** Starts the launcher in the foreground ({@code -n} is the caller's to give) and keeps it. */
+    Process start(Path output, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jkeepalived").toString()));
+        command.addAll(List.of(arguments));
+        try {
+            process = builder(home, command, data)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the shell answers; the container is then up with its boot features. */
+    void awaitShell() {
+        await().atMost(90, SECONDS).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> shell("keepalived:version").contains("jkeepalived"));
+    }
+
+    /** Runs one shell command through bin/client and returns what it printed. */
+    String shell(String command) {
+        Result result = runWithInput(home, List.of(home.resolve("bin/client").toString(), "-b"), command + "\n");
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("bin/client failed (" + result.exitCode() + "): " + result.output());
+        }
+        return result.output();
+    }
+
+    String logText() {
+        try {
+            return Files.exists(log()) ? Files.readString(log(), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the container with SIGTERM, as systemd does, and makes sure no JVM is left behind. */
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(60, SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    private static Result run(Path directory, List<String> command, Path data) {
+        return complete(builder(directory, command, data), null);
+    }
+
+    private static Result runWithInput(Path directory, List<String> command, String input) {
+        return complete(builder(directory, command, null), input);
+    }
+
+    private static ProcessBuilder builder(Path directory, List<String> command, Path data) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        if (data != null) {
+            builder.environment().put("JKEEPALIVED_DATA", data.toString());
+        }
+        return builder;
+    }
+
+    private static Result complete(ProcessBuilder builder, String input) {
+        try {
+            Process child = builder.redirectErrorStream(true).start();
+            if (input != null) {
+                child.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            child.getOutputStream().close();
+            byte[] output = child.getInputStream().readAllBytes();
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+                throw new IllegalStateException("timed out: " + builder.command());
+            }
+            return new Result(child.exitValue(), new String(output, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.jkeepalived.itests.distribution;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jkeepalived.itests.distribution.Distribution.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's keepalived command line, pid files and process handling. */
+class LauncherIT {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void versionAndHelpAnswerWithoutStartingTheContainer() {
+        Distribution distribution = Distribution.unpack(directory);
+
+        Result version = distribution.launcher("--version");
+        Result help = distribution.launcher("-h");
+
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.output()).startsWith("jkeepalived v" + Distribution.VERSION + " (keepalived 2.3.4");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("--use-file=FILE", "--vrrp", "--check", "--log-console", "--log-detail",
+                "--dont-fork", "--pid=FILE", "--version", "--help");
+        assertThat(distribution.log()).doesNotExist();
+    }
+
+    @Test
+    void badOptionsAreRefusedWithTheReason() {
+        Distribution distribution = Distribution.unpack(directory);
+
+        Result unknown = distribution.launcher("--frobnicate");
+        Result missing = distribution.launcher("-n", "--use-file");
+
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.output()).contains("unknown option --frobnicate").contains("Usage:");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.output()).contains("option --use-file needs a value");
+    }
+
+    @Test
+    void inTheForegroundItKeepsItsPidFileLogsToTheConsoleAndStopsOnSigterm() throws Exception {
+        Distribution distribution = Distribution.unpack(directory);
+        Path pidFile = directory.resolve("run/keepalived.pid");
+        Path vrrpPidFile = directory.resolve("run/keepalived_vrrp.pid");
+        Path console = directory.resolve("console.out");
+
+        try (distribution) {
+            Process process = distribution.start(console, "-n", "-l", "-D", "-f", "etc/keepalived/keepalived.conf",
+                    "--pid=" + pidFile, "-r", vrrpPidFile.toString());
+            distribution.awaitShell();
+
+            // The launcher execs the JVM: the pid that systemd and scripts see is the container's.
+            assertThat(pidFile).hasContent(Long.toString(process.pid()));
+            assertThat(vrrpPidFile).hasContent(Long.toString(process.pid()));
+            assertThat(Files.readString(console)).contains("FeaturesServiceImpl");
+            assertThat(distribution.shell("log:get org.jkeepalived")).contains("DEBUG");
+
+            Result second = distribution.launcher("-n", "-p", pidFile.toString());
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.output()).contains("already running with pid " + process.pid());
+
+            process.destroy();
+            assertThat(process.waitFor(60, SECONDS)).isTrue();
+        }
+        assertThat(pidFile).doesNotExist();
+        assertThat(vrrpPidFile).doesNotExist();
+    }
+
+    @Test
+    void withoutDontForkTheLauncherReturnsAndTheDaemonRunsOn() throws Exception {
+        Distribution distribution = Distribution.unpack(directory);
+        Path pidFile = directory.resolve("keepalived.pid");
+
+        Result launch = distribution.launcher("-f", "etc/keepalived/keepalived.conf", "-p", pidFile.toString());
+
+        assertThat(launch.exitCode()).isZero();
+        await().atMost(90, SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(pidFile));
+        ProcessHandle daemon = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
+        try {
+            assertThat(daemon.isAlive()).isTrue();
+            distribution.awaitShell();
+        } finally {
+            daemon.destroy();
+            daemon.onExit().get(60, SECONDS);
+        }
+        assertThat(pidFile).doesNotExist();
+    }
+}

@@ -1,0 +1,23 @@
+package org.jkeepalived.checker.api;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The bound, immutable form of one checker block: what to check and how, for any target.
+ *
+ * <p>Implementations must be value objects: {@link Object#equals} and {@link Object#hashCode} compare
+ * every setting. On reload the engine compares the old and the new definition of each real server;
+ * when they are equal the running checker and the real server's health are kept.
+ */
+@ConsumerType
+public interface CheckerDefinition {
+
+    /**
+     * Creates the checker of one real server. Called on the checker loop given by {@code context}.
+     *
+     * @param target what to check: address, port, source and connect timeout
+     * @param context the services of the engine that the checker may use
+     * @return a new checker, owned by the engine until it is closed
+     */
+    Checker newChecker(CheckTarget target, CheckContext context);
+}
