@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jkeepalived.testing.netns.NetworkNamespace;
+
 /**
  * An unpacked copy of the distribution archive, started through {@code bin/jkeepalived} and driven
- * through {@code bin/client}, as an operator does.
+ * through {@code bin/client}, as an operator does. Each copy runs in a network namespace of its own
+ * ({@code bin/jkeepalived -s}), so that its shell port and everything it does stay there.
  */
 final class Distribution implements AutoCloseable {
 
@@ -23,11 +26,13 @@ final class Distribution implements AutoCloseable {
 
     private final Path home;
     private final Path data;
+    private final NetworkNamespace namespace;
     private Process process;
 
     private Distribution(Path home, Path data) {
         this.home = home;
         this.data = data;
+        this.namespace = NetworkNamespace.create();
     }
 
     /** Unpacks the archive with tar, which keeps the scripts' modes as a user's unpacking does. */
@@ -52,16 +57,16 @@ final class Distribution implements AutoCloseable {
         return data.resolve("log/karaf.log");
     }
 
-    /** Runs the launcher to completion, for the options that return at once. */
+    /** Runs the launcher to completion in the distribution's namespace, for the options that return at once. */
     Result launcher(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jkeepalived").toString()));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jkeepalived").toString(), "-s", namespace.name()));
         command.addAll(List.of(arguments));
         return run(home, command, data);
     }
 
-    /** Starts the launcher in the foreground ({@code -n} is the caller's to give) and keeps it. */
+    /** Starts the launcher in the distribution's namespace ({@code -n} is the caller's to give) and keeps it. */
     Process start(Path output, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jkeepalived").toString()));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jkeepalived").toString(), "-s", namespace.name()));
         command.addAll(List.of(arguments));
         try {
             process = builder(home, command, data)
@@ -82,7 +87,8 @@ final class Distribution implements AutoCloseable {
 
     /** Runs one shell command through bin/client and returns what it printed. */
     String shell(String command) {
-        Result result = runWithInput(home, List.of(home.resolve("bin/client").toString(), "-b"), command + "\n");
+        Result result = runWithInput(home,
+                List.of("ip", "netns", "exec", namespace.name(), home.resolve("bin/client").toString(), "-b"), command + "\n");
         if (result.exitCode() != 0) {
             throw new IllegalStateException("bin/client failed (" + result.exitCode() + "): " + result.output());
         }
@@ -100,17 +106,18 @@ final class Distribution implements AutoCloseable {
     /** Stops the container with SIGTERM, as systemd does, and makes sure no JVM is left behind. */
     @Override
     public void close() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
         try {
-            if (!process.waitFor(60, SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, SECONDS);
+            if (process != null) {
+                process.destroy();
+                if (!process.waitFor(60, SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor(10, SECONDS);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            namespace.close();
         }
     }
 

@@ -20,10 +20,13 @@ class LauncherIT {
 
     @Test
     void versionAndHelpAnswerWithoutStartingTheContainer() {
+        Result version;
+        Result help;
         Distribution distribution = Distribution.unpack(directory);
-
-        Result version = distribution.launcher("--version");
-        Result help = distribution.launcher("-h");
+        try (distribution) {
+            version = distribution.launcher("--version");
+            help = distribution.launcher("-h");
+        }
 
         assertThat(version.exitCode()).isZero();
         assertThat(version.output()).startsWith("jkeepalived v" + Distribution.VERSION + " (keepalived 2.3.4");
@@ -35,10 +38,12 @@ class LauncherIT {
 
     @Test
     void badOptionsAreRefusedWithTheReason() {
-        Distribution distribution = Distribution.unpack(directory);
-
-        Result unknown = distribution.launcher("--frobnicate");
-        Result missing = distribution.launcher("-n", "--use-file");
+        Result unknown;
+        Result missing;
+        try (Distribution distribution = Distribution.unpack(directory)) {
+            unknown = distribution.launcher("--frobnicate");
+            missing = distribution.launcher("-n", "--use-file");
+        }
 
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.output()).contains("unknown option --frobnicate").contains("Usage:");
@@ -77,20 +82,21 @@ class LauncherIT {
 
     @Test
     void withoutDontForkTheLauncherReturnsAndTheDaemonRunsOn() throws Exception {
-        Distribution distribution = Distribution.unpack(directory);
         Path pidFile = directory.resolve("keepalived.pid");
 
-        Result launch = distribution.launcher("-f", "etc/keepalived/keepalived.conf", "-p", pidFile.toString());
+        try (Distribution distribution = Distribution.unpack(directory)) {
+            Result launch = distribution.launcher("-f", "etc/keepalived/keepalived.conf", "-p", pidFile.toString());
 
-        assertThat(launch.exitCode()).isZero();
-        await().atMost(90, SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(pidFile));
-        ProcessHandle daemon = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
-        try {
-            assertThat(daemon.isAlive()).isTrue();
-            distribution.awaitShell();
-        } finally {
-            daemon.destroy();
-            daemon.onExit().get(60, SECONDS);
+            assertThat(launch.exitCode()).isZero();
+            await().atMost(90, SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(pidFile));
+            ProcessHandle daemon = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
+            try {
+                assertThat(daemon.isAlive()).isTrue();
+                distribution.awaitShell();
+            } finally {
+                daemon.destroy();
+                daemon.onExit().get(60, SECONDS);
+            }
         }
         assertThat(pidFile).doesNotExist();
     }

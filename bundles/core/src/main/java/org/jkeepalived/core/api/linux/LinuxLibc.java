@@ -15,9 +15,13 @@ public final class LinuxLibc {
     /** {@code CLOCK_MONOTONIC}, the clock of {@link System#nanoTime()} on Linux. */
     public static final int CLOCK_MONOTONIC = 1;
 
-    /** {@code O_NONBLOCK} and {@code O_CLOEXEC}, also the {@code EFD_}/{@code TFD_} flags of the same name. */
+    /** {@code O_RDONLY}, {@code O_NONBLOCK} and {@code O_CLOEXEC}, also the {@code EFD_}/{@code TFD_} flags of the same name. */
+    public static final int O_RDONLY = 0;
     public static final int O_NONBLOCK = 0x800;
     public static final int O_CLOEXEC = 0x80000;
+
+    /** {@code CLONE_NEWNET}, the network namespace type of {@link #setns}. */
+    public static final int CLONE_NEWNET = 0x40000000;
 
     static {
         Native.register(LinuxLibc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
@@ -25,6 +29,8 @@ public final class LinuxLibc {
 
     private LinuxLibc() {
     }
+
+    public static native int open(String path, int flags) throws LastErrorException;
 
     public static native int close(int fd) throws LastErrorException;
 
@@ -49,6 +55,35 @@ public final class LinuxLibc {
     public static native int clock_gettime(int clockId, Pointer timespec) throws LastErrorException;
 
     public static native int pipe2(int[] fds, int flags) throws LastErrorException;
+
+    public static native int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    public static native int bind(int fd, Pointer address, int addressLength) throws LastErrorException;
+
+    public static native int connect(int fd, Pointer address, int addressLength) throws LastErrorException;
+
+    public static native int getsockname(int fd, Pointer address, int[] addressLength) throws LastErrorException;
+
+    public static native int setsockopt(int fd, int level, int option, Pointer value, int valueLength)
+            throws LastErrorException;
+
+    public static native int getsockopt(int fd, int level, int option, Pointer value, int[] valueLength)
+            throws LastErrorException;
+
+    public static native long sendto(int fd, Pointer buffer, long length, int flags, Pointer address,
+            int addressLength) throws LastErrorException;
+
+    public static native long recvfrom(int fd, Pointer buffer, long length, int flags, Pointer address,
+            int[] addressLength) throws LastErrorException;
+
+    public static native long sendmsg(int fd, Pointer message, int flags) throws LastErrorException;
+
+    public static native long recvmsg(int fd, Pointer message, int flags) throws LastErrorException;
+
+    public static native int if_nametoindex(String name);
+
+    /** Moves the calling thread into the namespace open at {@code fd}; sockets it creates then live there. */
+    public static native int setns(int fd, int namespaceType) throws LastErrorException;
 
     /** glibc returns a constant string for every known code, so this is safe from any thread. */
     public static native String strerror(int errno);
