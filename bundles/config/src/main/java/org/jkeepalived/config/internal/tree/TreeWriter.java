@@ -1,0 +1,80 @@
+package org.jkeepalived.config.internal.tree;
+
+import java.util.List;
+
+import org.jkeepalived.checker.api.ConfigEntry;
+import org.jkeepalived.config.internal.lexer.Token;
+
+/** Prints entries in keepalived.conf syntax, so that reading the text back gives the same tree. */
+public final class TreeWriter {
+
+    private static final String INDENT = "    ";
+
+    private TreeWriter() {
+    }
+
+    /** @return the entries, one per line, blocks indented */
+    public static String render(List<? extends ConfigEntry> entries) {
+        return render(entries, 0);
+    }
+
+    static String render(List<? extends ConfigEntry> entries, int depth) {
+        StringBuilder text = new StringBuilder();
+        for (ConfigEntry entry : entries) {
+            write(entry, depth, text);
+        }
+        return text.toString();
+    }
+
+    private static void write(ConfigEntry entry, int depth, StringBuilder text) {
+        text.append(INDENT.repeat(depth));
+        if (entry instanceof TreeEntry treeEntry) {
+            text.append(word(treeEntry.keywordToken()));
+            for (Token argument : treeEntry.argumentTokens()) {
+                text.append(' ').append(word(argument));
+            }
+        } else {
+            text.append(quoted(entry.keyword()));
+            entry.arguments().forEach(argument -> text.append(' ').append(quoted(argument)));
+        }
+        if (entry.block().isPresent()) {
+            text.append(" {\n");
+            entry.block().get().entries().forEach(child -> write(child, depth + 1, text));
+            text.append(INDENT.repeat(depth)).append('}');
+        }
+        text.append('\n');
+    }
+
+    /** The word as written; comment characters outside quotes were unescaped when read, so escape them again. */
+    private static String word(Token token) {
+        String raw = token.raw();
+        StringBuilder text = new StringBuilder(raw.length());
+        char quote = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (quote == 0 && (c == '#' || c == '!')) {
+                text.append('\\');
+            }
+            text.append(c);
+            if (c == '\\' && i + 1 < raw.length()) {
+                text.append(raw.charAt(++i));
+            } else if (quote == 0 && (c == '"' || c == '\'')) {
+                quote = c;
+            } else if (c == quote) {
+                quote = 0;
+            }
+        }
+        return text.toString();
+    }
+
+    /** A word that did not come from a file: quoted when it holds what would split or end it. */
+    private static String quoted(String word) {
+        boolean plain = !word.isEmpty() && word.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '\'' || c == '{'
+                || c == '}' || c == '#' || c == '!' || c == '\\' || c == '$');
+        if (plain) {
+            return word;
+        }
+        char quote = word.indexOf('"') >= 0 ? '\'' : '"';
+        return quote + word + quote;
+    }
+}
