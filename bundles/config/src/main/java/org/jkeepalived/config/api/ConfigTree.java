@@ -19,8 +19,9 @@ public interface ConfigTree {
     List<ConfigEntry> entries();
 
     /**
-     * Prints the tree in keepalived.conf syntax, one entry per line, blocks indented by four spaces.
-     * Reading the printed text back gives an equal tree.
+     * Prints the tree in keepalived.conf syntax, one entry per line, blocks indented by four spaces,
+     * words as written. Reading the printed text back gives an equal tree, unless a word ends with a
+     * backslash (which would continue its printed line) or leaves a quote open (an error when read).
      *
      * @return the resolved configuration as text
      */

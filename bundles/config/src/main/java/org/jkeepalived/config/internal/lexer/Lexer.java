@@ -116,16 +116,42 @@ public final class Lexer {
                 stopped = true;
                 return null;
             }
-            List<Token> tokens = process(raw, source);
-            if (tokens != null && !tokens.isEmpty() && !include(tokens)) {
-                return tokens;
+            SourceText text = process(raw, source);
+            if (text == null) {
+                continue;
             }
+            if (INCLUDES.contains(firstWord(text.text()))) {
+                // keepalived finds includes before it splits lines at braces, so that {a,b} names files.
+                include(Tokenizer.words(text, diagnostics));
+                continue;
+            }
+            return split(text);
         }
         return null;
     }
 
+    /**
+     * Returns the line up to its first brace, or the brace alone if it starts with one; the rest is
+     * read next as a line of its own, as keepalived reads it, so that text after a brace may be
+     * conditional, a definition or an include.
+     */
+    private List<Token> split(SourceText text) {
+        int brace = Tokenizer.firstBrace(text.text());
+        if (brace < 0) {
+            return Tokenizer.words(text, diagnostics);
+        }
+        if (brace == 0) {
+            if (text.length() > 1) {
+                push(new PendingLine(text.substring(1)));
+            }
+            return List.of(Tokenizer.brace(text));
+        }
+        push(new PendingLine(text.substring(brace)));
+        return Tokenizer.words(text.substring(0, brace), diagnostics);
+    }
+
     /** Runs one line through conditionals, definitions, sequences and substitution; null if it is consumed. */
-    private List<Token> process(RawLine raw, LineSource source) {
+    private SourceText process(RawLine raw, LineSource source) {
         SourceText text = raw.text();
         if (raw.continued()) {
             SourceText kept = conditional(text);
@@ -176,7 +202,15 @@ public final class Lexer {
                 break;
             }
         }
-        return Tokenizer.tokenize(text, diagnostics);
+        return text;
+    }
+
+    private static String firstWord(String line) {
+        int end = 0;
+        while (end < line.length() && !Characters.isBlank(line.charAt(end))) {
+            end++;
+        }
+        return line.substring(0, end);
     }
 
     /** Applies a leading {@code @ID} or {@code @^ID}: the rest of the line, or null if the line is dropped. */
@@ -267,16 +301,13 @@ public final class Lexer {
         return text;
     }
 
-    /** Reads the files an include line names, in place; returns whether the line was an include. */
-    private boolean include(List<Token> tokens) {
+    /** Reads the files an include line names, in place. */
+    private void include(List<Token> tokens) {
         Token keyword = tokens.get(0);
-        if (keyword.kind() != Token.Kind.WORD || !INCLUDES.contains(keyword.value())) {
-            return false;
-        }
-        if (tokens.size() != 2 || tokens.get(1).kind() != Token.Kind.WORD) {
+        if (tokens.size() != 2) {
             diagnostics.error(keyword.location(), keyword.value() + " takes one file name or pattern: "
                     + keyword.value() + " /etc/keepalived/conf.d/*.conf");
-            return true;
+            return;
         }
         Token argument = tokens.get(1);
         FileSource including = files.peek();
@@ -285,7 +316,7 @@ public final class Lexer {
         if (alternatives.size() >= IncludePattern.MAX_ALTERNATIVES) {
             diagnostics.error(argument.location(), "'" + argument.value() + "' names more than "
                     + IncludePattern.MAX_ALTERNATIVES + " alternatives");
-            return true;
+            return;
         }
         // Later files are pushed first, so that the first match is read first.
         List<Path> matches = new ArrayList<>();
@@ -293,14 +324,14 @@ public final class Lexer {
             if (alternative.matches().isEmpty() && (!alternative.wildcard() || WILDCARD_MUST_MATCH.contains(keyword.value()))) {
                 diagnostics.error(argument.location(), "cannot include '" + alternative.pattern() + "': "
                         + (alternative.wildcard() ? "no file matches " : "no such file ")
-                        + directory.resolve(alternative.pattern()).normalize());
+                        + resolved(directory, alternative.pattern()));
             }
             matches.addAll(alternative.matches());
         }
         if (files.size() + 1 > MAX_INCLUDE_DEPTH && !matches.isEmpty()) {
             diagnostics.error(argument.location(), "includes nested more than " + MAX_INCLUDE_DEPTH
                     + " deep: does a file include itself through others?");
-            return true;
+            return;
         }
         for (int i = matches.size() - 1; i >= 0; i--) {
             Path match = matches.get(i);
@@ -314,7 +345,6 @@ public final class Lexer {
                 push(new FileSource(name, match, lines));
             }
         }
-        return true;
     }
 
     /** Names an included file as the user would: relative to where the including file was named, if the pattern is relative. */
@@ -325,6 +355,15 @@ public final class Lexer {
         Path includingName = Path.of(including.name()).getParent();
         Path relative = directory.relativize(match);
         return includingName == null ? relative.toString() : includingName.resolve(relative).toString();
+    }
+
+    /** The pattern as a path from the including file's directory, for messages; any text is a pattern. */
+    private static String resolved(Path directory, String pattern) {
+        try {
+            return directory.resolve(pattern).normalize().toString();
+        } catch (InvalidPathException e) {
+            return pattern.startsWith("/") ? pattern : directory + "/" + pattern;
+        }
     }
 
     private static boolean isAbsolute(String pattern) {

@@ -29,7 +29,7 @@ public final class TreeWriter {
     private static void write(ConfigEntry entry, int depth, StringBuilder text) {
         text.append(INDENT.repeat(depth));
         if (entry instanceof TreeEntry treeEntry) {
-            text.append(word(treeEntry.keywordToken()));
+            text.append(keyword(word(treeEntry.keywordToken())));
             for (Token argument : treeEntry.argumentTokens()) {
                 text.append(' ').append(word(argument));
             }
@@ -45,7 +45,21 @@ public final class TreeWriter {
         text.append('\n');
     }
 
-    /** The word as written; comment characters outside quotes were unescaped when read, so escape them again. */
+    /**
+     * A keyword that a line cannot start with unread: a conditional, a definition, a sequence or an
+     * include. keepalived takes such a word as a keyword where a brace or an {@code @ID} left it at the
+     * start; an empty quoted string in front keeps it a word when the text is read again.
+     */
+    private static String keyword(String word) {
+        boolean special = word.startsWith("@") || word.startsWith("~") || word.startsWith("include")
+                || (word.startsWith("$") && word.indexOf('=') > 0);
+        return special ? "\"\"" + word : word;
+    }
+
+    /**
+     * The word as written; comment characters outside quotes were unescaped when read, so they are
+     * escaped again, and a quote left open (an error when read) is closed.
+     */
     private static String word(Token token) {
         String raw = token.raw();
         StringBuilder text = new StringBuilder(raw.length());
@@ -63,6 +77,9 @@ public final class TreeWriter {
             } else if (c == quote) {
                 quote = 0;
             }
+        }
+        if (quote != 0) {
+            text.append(quote);
         }
         return text.toString();
     }
