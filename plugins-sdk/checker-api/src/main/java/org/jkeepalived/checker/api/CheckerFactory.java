@@ -15,6 +15,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * CommonCheckerKeywords#ALL}: {@code connect_ip}, {@code connect_timeout}, {@code retry}, ...) itself
  * and hands them to the checker as its {@link CheckTarget}; {@link #bind} sees only the entries that
  * are specific to this keyword.
+ *
+ * <p>{@link #keyword()}, {@link #subKeywords()} and {@link #bind} must work on an instance made with
+ * the public no-argument constructor, without activation: config test runs it outside the container.
+ * A plugin registers the factory as a Declarative Services component, which config test finds through
+ * the bundle's {@code Service-Component} header.
  */
 @ConsumerType
 public interface CheckerFactory {

@@ -65,6 +65,7 @@ final class VrrpInstanceBinder {
         boolean unicastFaultNoPeer;
         boolean checkUnicastSrc;
         Integer virtualRouterId;
+        boolean virtualRouterIdWritten;
         Integer version;
         Integer priority;
         Duration advertInterval = Duration.ofSeconds(1);
@@ -131,7 +132,10 @@ final class VrrpInstanceBinder {
             .add("unicast_ttl", "unicast_ttl <0-255>", (d, a) -> a.singleInt(0, 255).ifPresent(v -> d.unicastTtl = v))
             .add("unicast_fault_no_peer", "unicast_fault_no_peer", (d, a) -> d.unicastFaultNoPeer = a.bare())
             .add("check_unicast_src", "check_unicast_src", (d, a) -> d.checkUnicastSrc = a.bare())
-            .add("virtual_router_id", "virtual_router_id <1-255>", (d, a) -> a.singleInt(1, 255).ifPresent(v -> d.virtualRouterId = v))
+            .add("virtual_router_id", "virtual_router_id <1-255>", (d, a) -> {
+                d.virtualRouterIdWritten = true;
+                a.singleInt(1, 255).ifPresent(v -> d.virtualRouterId = v);
+            })
             .add("version", "version <2-3>", (d, a) -> a.singleInt(2, 3).ifPresent(v -> d.version = v))
             .add("priority", "priority <1-255>", (d, a) -> a.singleInt(1, 255).ifPresent(v -> d.priority = v))
             .add("advert_int", "advert_int SECONDS", (d, a) -> {
@@ -340,7 +344,9 @@ final class VrrpInstanceBinder {
         VrrpGlobals defaults = globals.vrrp();
         boolean valid = true;
         if (d.virtualRouterId == null) {
-            context.error(d.location, where + ": virtual_router_id is missing; expected virtual_router_id <1-255>");
+            if (!d.virtualRouterIdWritten) {
+                context.error(d.location, where + ": virtual_router_id is missing; expected virtual_router_id <1-255>");
+            }
             valid = false;
         }
         IpFamily family = family(d);
