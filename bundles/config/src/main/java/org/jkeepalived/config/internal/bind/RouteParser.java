@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.jkeepalived.checker.api.ConfigEntry;
 import org.jkeepalived.config.api.model.net.AddressScope;
+import org.jkeepalived.config.api.model.net.IpAddresses;
 import org.jkeepalived.config.api.model.net.IpFamily;
 import org.jkeepalived.config.api.model.net.IpPrefix;
 import org.jkeepalived.config.api.model.net.IpRoute;
@@ -280,7 +281,7 @@ final class RouteParser {
         }
         for (InetAddress address : addresses(route)) {
             if (IpFamily.of(address) != family) {
-                args.error(0, address.getHostAddress() + " is not of the family of the destination " + route.destination);
+                args.error(0, IpAddresses.format(address) + " is not of the family of the destination " + route.destination);
                 return Optional.empty();
             }
         }

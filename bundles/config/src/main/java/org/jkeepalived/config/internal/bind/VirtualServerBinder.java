@@ -23,6 +23,7 @@ import org.jkeepalived.config.api.model.lvs.SorryServer;
 import org.jkeepalived.config.api.model.lvs.VirtualServer;
 import org.jkeepalived.config.api.model.lvs.VirtualServerAddress;
 import org.jkeepalived.config.api.model.lvs.VirtualServerGroup;
+import org.jkeepalived.config.api.model.net.IpAddresses;
 import org.jkeepalived.config.api.model.net.IpFamily;
 
 /** virtual_server IP [PORT] | fwmark MARK | group NAME { ... }. */
@@ -324,7 +325,7 @@ final class VirtualServerBinder {
             port = port == 0 ? virtualPort : port;
         } else if (vs.address instanceof VirtualServerAddress.Fwmark) {
             if (port != 0) {
-                context.warning(rs.location, vs.name + ": real server " + rs.address.getHostAddress()
+                context.warning(rs.location, vs.name + ": real server " + IpAddresses.format(rs.address)
                         + " has a port, which DR and TUN of a firewall mark service cannot use; it is cleared");
             }
             port = 0;

@@ -13,6 +13,7 @@ import org.jkeepalived.checker.api.ConfigEntry;
 import org.jkeepalived.checker.api.ConfigLocation;
 import org.jkeepalived.config.api.model.GlobalDefs;
 import org.jkeepalived.config.api.model.net.IpAddressEntry;
+import org.jkeepalived.config.api.model.net.IpAddresses;
 import org.jkeepalived.config.api.model.net.IpFamily;
 import org.jkeepalived.config.api.model.net.IpRoute;
 import org.jkeepalived.config.api.model.net.IpRule;
@@ -373,7 +374,7 @@ final class VrrpInstanceBinder {
         List<UnicastPeer> peers = new ArrayList<>();
         for (Located<UnicastPeer> peer : d.unicastPeers) {
             if (IpFamily.of(peer.value().address()) != family) {
-                context.error(peer.location(), where + ": unicast peer " + peer.value().address().getHostAddress()
+                context.error(peer.location(), where + ": unicast peer " + IpAddresses.format(peer.value().address())
                         + " is not " + familyName(family) + " like the instance's addresses");
                 valid = false;
             }
@@ -386,7 +387,7 @@ final class VrrpInstanceBinder {
         }
         if (d.sourceAddress != null && IpFamily.of(d.sourceAddress.value()) != family) {
             context.error(d.sourceAddress.location(), where + ": source address "
-                    + d.sourceAddress.value().getHostAddress() + " is not " + familyName(family));
+                    + IpAddresses.format(d.sourceAddress.value()) + " is not " + familyName(family));
             valid = false;
         }
         Optional<InetAddress> multicastGroup = unicast ? Optional.empty() : Optional.of(family == IpFamily.INET
@@ -395,7 +396,7 @@ final class VrrpInstanceBinder {
             InetAddress group = d.multicastGroup.value();
             if (!group.isMulticastAddress() || IpFamily.of(group) != family
                     || (family == IpFamily.INET6 && (group.getAddress()[1] & 0x0f) != 2)) {
-                context.error(d.multicastGroup.location(), where + ": mcast_dst_ip " + group.getHostAddress() + " is not "
+                context.error(d.multicastGroup.location(), where + ": mcast_dst_ip " + IpAddresses.format(group) + " is not "
                         + (family == IpFamily.INET ? "an IPv4 multicast address" : "a link-local IPv6 multicast address (ffX2::)"));
                 valid = false;
             } else if (!unicast) {

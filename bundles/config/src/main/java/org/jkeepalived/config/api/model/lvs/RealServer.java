@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jkeepalived.config.api.model.Script;
+import org.jkeepalived.config.api.model.net.IpAddresses;
 
 /**
  * real_server: a server behind a virtual server, and how it is checked.
@@ -44,6 +45,6 @@ public record RealServer(
 
     @Override
     public String toString() {
-        return "[" + address.getHostAddress() + "]:" + port;
+        return "[" + IpAddresses.format(address) + "]:" + port;
     }
 }

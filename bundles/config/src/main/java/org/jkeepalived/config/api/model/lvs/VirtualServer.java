@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jkeepalived.config.api.model.Script;
+import org.jkeepalived.config.api.model.net.IpAddresses;
 import org.jkeepalived.config.api.model.net.IpFamily;
 
 /**
@@ -67,7 +68,7 @@ public record VirtualServer(
     /** @return a name for logs, as keepalived prints it: {@code [192.0.2.1]:tcp:80}, {@code FWM 5} */
     public String displayName() {
         if (address instanceof VirtualServerAddress.Ip ip) {
-            return "[" + ip.address().getHostAddress() + "]:" + protocol.map(p -> p.name().toLowerCase(java.util.Locale.ROOT))
+            return "[" + IpAddresses.format(ip.address()) + "]:" + protocol.map(p -> p.name().toLowerCase(java.util.Locale.ROOT))
                     .orElse("none") + ":" + ip.port();
         }
         return address.toString();

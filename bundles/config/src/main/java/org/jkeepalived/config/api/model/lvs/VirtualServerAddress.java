@@ -2,6 +2,8 @@ package org.jkeepalived.config.api.model.lvs;
 
 import java.net.InetAddress;
 
+import org.jkeepalived.config.api.model.net.IpAddresses;
+
 /**
  * What a virtual_server names: {@code IP [PORT]}, {@code fwmark N} or {@code group NAME}.
  */
@@ -16,7 +18,7 @@ public sealed interface VirtualServerAddress {
     record Ip(InetAddress address, int port) implements VirtualServerAddress {
         @Override
         public String toString() {
-            return "[" + address.getHostAddress() + "]:" + port;
+            return "[" + IpAddresses.format(address) + "]:" + port;
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
+import org.jkeepalived.config.api.model.net.IpAddresses;
 import org.jkeepalived.config.api.model.net.IpFamily;
 
 /**
@@ -34,7 +35,7 @@ public record VirtualServerGroup(String name, List<Entry> entries) {
     public record AddressRange(InetAddress first, InetAddress last, int port) implements Entry {
         @Override
         public String toString() {
-            return first.getHostAddress() + (first.equals(last) ? "" : "-" + last.getHostAddress()) + " " + port;
+            return IpAddresses.format(first) + (first.equals(last) ? "" : "-" + IpAddresses.format(last)) + " " + port;
         }
     }
 

@@ -13,7 +13,7 @@ public record IpPrefix(InetAddress address, int length) {
 
     public IpPrefix {
         if (length < 0 || length > IpFamily.of(address).maxPrefixLength()) {
-            throw new IllegalArgumentException("prefix length " + length + " does not fit " + address.getHostAddress());
+            throw new IllegalArgumentException("prefix length " + length + " does not fit " + IpAddresses.format(address));
         }
     }
 
@@ -29,6 +29,6 @@ public record IpPrefix(InetAddress address, int length) {
 
     @Override
     public String toString() {
-        return address.getHostAddress() + "/" + length;
+        return IpAddresses.format(address) + "/" + length;
     }
 }

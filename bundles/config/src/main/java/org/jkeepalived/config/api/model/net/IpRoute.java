@@ -73,7 +73,7 @@ public record IpRoute(
     @Override
     public String toString() {
         return (type == RouteType.UNICAST ? "" : type.name().toLowerCase(java.util.Locale.ROOT) + " ") + destination
-                + via.map(v -> " via " + v.getHostAddress()).orElse("") + device.map(d -> " dev " + d).orElse("")
+                + via.map(v -> " via " + IpAddresses.format(v)).orElse("") + device.map(d -> " dev " + d).orElse("")
                 + (table == MAIN_TABLE ? "" : " table " + table);
     }
 }
