@@ -109,6 +109,9 @@ final class CheckerBinder {
         for (ConfigEntry child : block.entries()) {
             if (common.contains(child.keyword())) {
                 COMMON.bind(child, draft, keyword, context);
+            } else if (CommonCheckerKeywords.ALL.contains(child.keyword())
+                    && (pluginKeywords == null || !pluginKeywords.contains(child.keyword()))) {
+                context.error(child.location(), "'" + child.keyword() + "' does not apply to " + keyword);
             } else if (pluginKeywords != null && !pluginKeywords.contains(child.keyword())) {
                 Set<String> known = new HashSet<>(pluginKeywords);
                 known.addAll(common);
@@ -117,7 +120,8 @@ final class CheckerBinder {
             }
         }
         TreeBlock pluginBlock = block.filter(child -> !common.contains(child.keyword())
-                && (pluginKeywords == null || pluginKeywords.contains(child.keyword())));
+                && (pluginKeywords == null ? !CommonCheckerKeywords.ALL.contains(child.keyword())
+                        : pluginKeywords.contains(child.keyword())));
         Optional<CheckerDefinition> definition = Optional.empty();
         if (factory.isEmpty()) {
             if (context.unservedCheckers().add(keyword)) {

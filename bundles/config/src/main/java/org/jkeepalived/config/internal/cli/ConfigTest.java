@@ -30,10 +30,16 @@ public final class ConfigTest {
     }
 
     public static void main(String[] arguments) {
-        System.exit(run(arguments, System.err));
+        System.exit(run(arguments, System.getProperty("java.class.path", ""), System.err));
     }
 
-    static int run(String[] arguments, PrintStream err) {
+    /**
+     * @param arguments the command line
+     * @param classPath where the checker plugins are looked for
+     * @param err where diagnostics go without {@code -o}
+     * @return the exit status
+     */
+    static int run(String[] arguments, String classPath, PrintStream err) {
         String configId = null;
         String output = null;
         String file = null;
@@ -48,8 +54,7 @@ public final class ConfigTest {
             err.println("usage: ConfigTest [-i CONFIG_ID] [-o OUTPUT_FILE] CONFIG_FILE");
             return USAGE;
         }
-        CheckerDiscovery.Found checkers = CheckerDiscovery.onClassPath(System.getProperty("java.class.path", ""),
-                ConfigTest.class.getClassLoader());
+        CheckerDiscovery.Found checkers = CheckerDiscovery.onClassPath(classPath, ConfigTest.class.getClassLoader());
         ConfigReader.Builder builder = ConfigReader.builder().checkers(checkers::factory);
         if (configId != null) {
             builder.configId(configId);
