@@ -32,7 +32,7 @@ class LauncherIT {
         assertThat(version.output()).startsWith("jkeepalived v" + Distribution.VERSION + " (keepalived 2.3.4");
         assertThat(help.exitCode()).isZero();
         assertThat(help.output()).contains("--use-file=FILE", "--vrrp", "--check", "--log-console", "--log-detail",
-                "--dont-fork", "--pid=FILE", "--version", "--help");
+                "--dont-fork", "--dump-conf", "--config-test[=FILE]", "--pid=FILE", "--version", "--help");
         assertThat(distribution.log()).doesNotExist();
     }
 

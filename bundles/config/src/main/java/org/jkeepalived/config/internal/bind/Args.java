@@ -245,17 +245,6 @@ final class Args {
         return Optional.ofNullable(value);
     }
 
-    /** An enum constant named as the word, in any case. */
-    <E extends Enum<E>> Optional<E> upper(int index, Class<E> type) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(word(index))) {
-                return Optional.of(constant);
-            }
-        }
-        invalid(index, "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                .collect(Collectors.joining(", ")));
-        return Optional.empty();
-    }
 
     /**
      * A script: {@code keyword COMMAND [USER [GROUP]]}, where COMMAND is usually quoted and may hold

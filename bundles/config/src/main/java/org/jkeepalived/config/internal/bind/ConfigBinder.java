@@ -105,11 +105,24 @@ public final class ConfigBinder {
             .ignored("use_pid_dir", "pid files are where -p, -r and -c say")
             .ignored("child_wait_time", "jkeepalived runs every subsystem in one JVM");
 
-    private static final Keywords<String[]> SSL = new Keywords<String[]>()
-            .add("password", "password PASSWORD", (d, a) -> a.single().ifPresent(v -> d[0] = v))
-            .add("ca", "ca FILE", (d, a) -> a.single().ifPresent(v -> d[1] = v))
-            .add("certificate", "certificate FILE", (d, a) -> a.single().ifPresent(v -> d[2] = v))
-            .add("key", "key FILE", (d, a) -> a.single().ifPresent(v -> d[3] = v));
+    /** The SSL block. */
+    private static final class SslDraft {
+        String password;
+        String ca;
+        String certificate;
+        String key;
+
+        SslSettings build() {
+            return new SslSettings(Optional.ofNullable(password), Optional.ofNullable(ca), Optional.ofNullable(certificate),
+                    Optional.ofNullable(key));
+        }
+    }
+
+    private static final Keywords<SslDraft> SSL = new Keywords<SslDraft>()
+            .add("password", "password PASSWORD", (d, a) -> a.single().ifPresent(v -> d.password = v))
+            .add("ca", "ca FILE", (d, a) -> a.single().ifPresent(v -> d.ca = v))
+            .add("certificate", "certificate FILE", (d, a) -> a.single().ifPresent(v -> d.certificate = v))
+            .add("key", "key FILE", (d, a) -> a.single().ifPresent(v -> d.key = v));
 
     private final BindContext context;
 
@@ -181,10 +194,9 @@ public final class ConfigBinder {
 
     private static void ssl(Draft draft, Args args) {
         args.atMost(0);
-        String[] values = new String[4];
-        SSL.bind(args.block().orElseThrow(), values, "SSL", args.context());
-        draft.ssl = new SslSettings(Optional.ofNullable(values[0]), Optional.ofNullable(values[1]),
-                Optional.ofNullable(values[2]), Optional.ofNullable(values[3]));
+        SslDraft ssl = new SslDraft();
+        SSL.bind(args.block().orElseThrow(), ssl, "SSL", args.context());
+        draft.ssl = ssl.build();
     }
 
 }

@@ -3,7 +3,6 @@ package org.jkeepalived.config.internal.bind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jkeepalived.checker.api.ConfigBlock;
 import org.jkeepalived.checker.api.ConfigEntry;
@@ -84,16 +83,7 @@ final class Keywords<D> {
         return this;
     }
 
-    /** @return the keywords the table binds, for suggestions elsewhere */
-    Set<String> names() {
-        return keywords.keySet();
-    }
 
-    /** @return whether the table knows the keyword, in any role */
-    boolean knows(String name) {
-        return keywords.containsKey(name) || deprecated.containsKey(name) || ignored.containsKey(name)
-                || unsupported.containsKey(name);
-    }
 
     /**
      * Binds every entry of a block.

@@ -45,14 +45,16 @@ final class Tracking {
                 .unsupported("track_bfd", "BFD is not implemented");
     }
 
+    /** What follows the name of a tracked interface, script or file. */
+    private record Options(Optional<Integer> weight, Optional<Boolean> reverse) {
+    }
+
     private void interfaces(Args args) {
         args.atMost(0);
         for (ConfigEntry entry : args.block().orElseThrow().entries()) {
-            Args line = Args.line(entry, "track_interface", INTERFACE_USAGE, args.context());
-            Optional<Integer> weight = weight(line, 253);
-            if (weight != null) {
-                interfaces.add(new TrackedInterface(entry.keyword(), weight.orElse(0), reverse(line).orElse(false)));
-            }
+            options(Args.line(entry, "track_interface", INTERFACE_USAGE, args.context()), 253).ifPresent(options ->
+                    interfaces.add(new TrackedInterface(entry.keyword(), options.weight().orElse(0),
+                            options.reverse().orElse(false))));
         }
     }
 
@@ -67,42 +69,41 @@ final class Tracking {
     private static void references(Args args, String list, String usage, int maxWeight, List<Reference> into) {
         args.atMost(0);
         for (ConfigEntry entry : args.block().orElseThrow().entries()) {
-            Args line = Args.line(entry, list, usage, args.context());
-            Optional<Integer> weight = weight(line, maxWeight);
-            if (weight != null) {
-                into.add(new Reference(entry.keyword(), weight, reverse(line), entry.location()));
-            }
+            options(Args.line(entry, list, usage, args.context()), maxWeight).ifPresent(options ->
+                    into.add(new Reference(entry.keyword(), options.weight(), options.reverse(), entry.location())));
         }
     }
 
     /**
-     * Reads {@code weight W} after the name, and checks that nothing else but a direction follows.
+     * Reads {@code [weight W] [reverse|noreverse]} after the name.
      *
-     * @return the weight if given, or null if the line has an error
+     * @return the options, or empty if the line has an error (reported)
      */
-    private static Optional<Integer> weight(Args line, int max) {
+    private static Optional<Options> options(Args line, int maxWeight) {
         Integer weight = null;
+        Boolean reverse = null;
         int i = 1;
         while (i < line.size()) {
             String word = line.word(i);
             if (word.equals("weight")) {
                 if (!line.require(i + 2)) {
-                    return null;
+                    return Optional.empty();
                 }
-                Optional<Long> value = line.integer(i + 1, -max, max);
+                Optional<Long> value = line.integer(i + 1, -maxWeight, maxWeight);
                 if (value.isEmpty()) {
-                    return null;
+                    return Optional.empty();
                 }
                 weight = value.get().intValue();
                 i += 2;
             } else if (word.equals("reverse") || word.equals("noreverse")) {
+                reverse = word.equals("reverse");
                 i++;
             } else {
                 line.error(i, "unexpected '" + word + "'; expected " + line.name() + " entries as " + usageOf(line));
-                return null;
+                return Optional.empty();
             }
         }
-        return Optional.ofNullable(weight);
+        return Optional.of(new Options(Optional.ofNullable(weight), Optional.ofNullable(reverse)));
     }
 
     private static String usageOf(Args line) {
@@ -111,18 +112,6 @@ final class Tracking {
             case "track_script" -> SCRIPT_USAGE;
             default -> FILE_USAGE;
         };
-    }
-
-    private static Optional<Boolean> reverse(Args line) {
-        Boolean reverse = null;
-        for (int i = 1; i < line.size(); i++) {
-            if (line.word(i).equals("reverse")) {
-                reverse = true;
-            } else if (line.word(i).equals("noreverse")) {
-                reverse = false;
-            }
-        }
-        return Optional.ofNullable(reverse);
     }
 
     /** The tracked scripts, with the vrrp_script's weight and direction where the entry gives none. */

@@ -17,6 +17,7 @@ import org.jkeepalived.config.api.model.lvs.RealServer;
 import org.jkeepalived.config.api.model.lvs.Scheduler;
 import org.jkeepalived.config.api.model.lvs.SchedulerFlag;
 import org.jkeepalived.config.api.model.lvs.SorryServer;
+import org.jkeepalived.config.api.model.lvs.SslSettings;
 import org.jkeepalived.config.api.model.lvs.VirtualServer;
 import org.jkeepalived.config.api.model.lvs.VirtualServerAddress;
 import org.jkeepalived.config.api.model.lvs.VirtualServerGroup;
@@ -254,6 +255,21 @@ class VirtualServerBinderTest {
         assertThat(server.address()).isEqualTo(new VirtualServerAddress.Group("VSG_1"));
         assertThat(server.protocol()).contains(Protocol.TCP);
         assertThat(server.realServers().get(0).port()).isEqualTo(1358);
+    }
+
+    @Test
+    void theSslBlockIsBoundForSslGet() {
+        KeepalivedConfig config = valid("""
+                SSL {
+                    password secret
+                    ca /etc/keepalived/ca.pem
+                    certificate /etc/keepalived/client.pem
+                    key /etc/keepalived/client.key
+                }
+                """);
+
+        assertThat(config.ssl()).contains(new SslSettings(Optional.of("secret"), Optional.of("/etc/keepalived/ca.pem"),
+                Optional.of("/etc/keepalived/client.pem"), Optional.of("/etc/keepalived/client.key")));
     }
 
     @Test
