@@ -153,14 +153,14 @@ public final class ConfigBinder {
                 draft.instances.keySet(), context);
         List<VrrpInstance> instances = new ArrayList<>();
         for (VrrpInstanceBinder.Draft instance : draft.instances.values()) {
-            VrrpInstanceBinder.build(instance, globals, scripts, files, membership.get(instance.name), context)
+            VrrpInstanceCompletion.build(instance, globals, scripts, files, membership.get(instance.name), context)
                     .ifPresent(instances::add);
         }
         List<VrrpSyncGroup> groups = new ArrayList<>();
         for (SyncGroupBinder.Draft group : draft.syncGroups.values()) {
             groups.add(group.build(globals, scripts, files, context));
         }
-        VrrpInstanceBinder.checkVirtualRouterIds(instances, draft.instances, context);
+        VrrpInstanceCompletion.checkVirtualRouterIds(instances, draft.instances, context);
         List<VirtualServer> virtualServers = new ArrayList<>();
         for (VirtualServerBinder.Draft server : draft.virtualServers) {
             VirtualServerBinder.build(server, globals, draft.groups, context).ifPresent(virtualServers::add);

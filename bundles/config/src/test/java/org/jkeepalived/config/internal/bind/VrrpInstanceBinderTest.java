@@ -271,6 +271,7 @@ class VrrpInstanceBinderTest {
                     interface eth0
                     virtual_router_id 52
                     version 3
+                    vmac_xmit_base
                     authentication {
                         auth_pass secret
                     }
@@ -282,7 +283,9 @@ class VrrpInstanceBinderTest {
                 "keepalived.conf:6:5: warning: vrrp_instance VI_1: advert_int 2.5 is rounded to 3: VRRPv2 adverts carry whole seconds",
                 "keepalived.conf:9:19: warning: auth_pass: only the first 8 characters of the password are used",
                 "keepalived.conf:15:1: warning: vrrp_instance VI_2: no virtual_ipaddress; give no_virtual_ipaddress if none is intended",
-                "keepalived.conf:19:5: warning: vrrp_instance VI_2: VRRPv3 has no authentication (RFC 5798); ignoring it");
+                "keepalived.conf:15:1: warning: vrrp_instance VI_2: vmac_xmit_base and use_vmac_addr apply with use_vmac only; "
+                        + "they are ignored",
+                "keepalived.conf:20:5: warning: vrrp_instance VI_2: VRRPv3 has no authentication (RFC 5798); ignoring it");
         KeepalivedConfig config = result.config().orElseThrow();
         VrrpInstance first = config.vrrpInstance("VI_1").orElseThrow();
         assertThat(first.preempt()).isTrue();
