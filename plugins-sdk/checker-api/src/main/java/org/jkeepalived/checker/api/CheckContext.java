@@ -14,6 +14,10 @@ public interface CheckContext {
      * The checker loop that calls this checker. Continuations of a probe may run here; they must be
      * as short as {@link Checker#check()} itself.
      *
+     * <p>jkeepalived's checker loops are Netty event loops: a checker built on Netty may cast this
+     * executor to {@code io.netty.channel.EventLoop} and register its channels there, so that its
+     * I/O runs on the loop that calls it, without threads of its own.
+     *
      * @return the executor of the checker loop; shutting it down is the engine's business
      */
     ScheduledExecutorService executor();

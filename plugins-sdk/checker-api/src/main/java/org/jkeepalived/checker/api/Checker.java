@@ -14,10 +14,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * another thread or process and completes the future from there.</li>
  * <li>The engine calls {@link #check()} again only after the previous future completed. Retries,
  * {@code delay_before_retry}, {@code delay_loop} and the up/down decision are the engine's.</li>
- * <li>The engine bounds every probe by the target's connect timeout plus the checker's own time
- * budget: when the probe is late it {@linkplain CompletableFuture#cancel cancels} the future. A
- * checker must then release what the probe holds (sockets, processes); it can see the cancellation
- * through {@link CompletableFuture#whenComplete}.</li>
+ * <li>The engine bounds every probe by {@link CheckerDefinition#probeTimeout}: when the probe is
+ * late it {@linkplain CompletableFuture#cancel cancels} the future and counts a failure ({@link
+ * Probes#run}). A checker must then release what the probe holds (sockets, processes); it can see
+ * the cancellation through {@link CompletableFuture#whenComplete}.</li>
  * <li>A failure of the target is an outcome ({@link CheckOutcome#down}), not an exceptional
  * completion. An exceptional completion is taken as a fault of the checker: it is logged with the
  * exception and counts as a failed probe.</li>

@@ -1,5 +1,7 @@
 package org.jkeepalived.checker.api;
 
+import java.time.Duration;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -20,4 +22,16 @@ public interface CheckerDefinition {
      * @return a new checker, owned by the engine until it is closed
      */
     Checker newChecker(CheckTarget target, CheckContext context);
+
+    /**
+     * How long one probe may take before the engine cancels it and counts it as failed. keepalived
+     * bounds a whole network check (connect, request, reply) by {@code connect_timeout}, which is
+     * the default; a checker with a time budget of its own, such as {@code misc_timeout}, returns it.
+     *
+     * @param target the target of the probe
+     * @return the time budget of one probe, positive
+     */
+    default Duration probeTimeout(CheckTarget target) {
+        return target.connectTimeout();
+    }
 }
