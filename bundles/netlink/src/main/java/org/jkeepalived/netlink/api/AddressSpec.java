@@ -1,6 +1,7 @@
 package org.jkeepalived.netlink.api;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.Set;
  * @param prefixLength the prefix length
  * @param peer the other end of a point-to-point address, or {@code null}
  * @param broadcast the IPv4 broadcast address, or {@code null} for none
- * @param label the IPv4 label, which must start with the interface name, or {@code null}
+ * @param label the IPv4 label, by convention the interface name, a colon and a tag such as {@code eth0:1}; or {@code null}
  * @param scope the scope
  * @param flags flags to request: {@link AddressFlag#NODAD}, {@link AddressFlag#HOMEADDRESS},
  *     {@link AddressFlag#MANAGETEMPADDR}, {@link AddressFlag#NOPREFIXROUTE}, {@link AddressFlag#MCAUTOJOIN}
@@ -27,6 +28,8 @@ import java.util.Set;
 public record AddressSpec(String device, InetAddress address, int prefixLength, InetAddress peer,
         InetAddress broadcast, String label, Scope scope, Set<AddressFlag> flags, long preferredLifetime) {
 
+    /** A label is kept in an {@code IFNAMSIZ} buffer with its terminating NUL. */
+    private static final int MAX_LABEL_BYTES = 15;
     private static final Set<AddressFlag> REQUESTABLE = EnumSet.of(AddressFlag.NODAD, AddressFlag.HOMEADDRESS,
             AddressFlag.MANAGETEMPADDR, AddressFlag.NOPREFIXROUTE, AddressFlag.MCAUTOJOIN);
 
@@ -45,9 +48,10 @@ public record AddressSpec(String device, InetAddress address, int prefixLength, 
         if (broadcast != null && family == IpFamily.IPV6) {
             throw new IllegalArgumentException("IPv6 has no broadcast address: " + address.getHostAddress());
         }
-        if (label != null && (family == IpFamily.IPV6 || !label.startsWith(device))) {
-            throw new IllegalArgumentException("label " + label + " must start with the interface name " + device
-                    + " and is for IPv4 only");
+        if (label != null && (family == IpFamily.IPV6 || label.isEmpty()
+                || label.getBytes(StandardCharsets.UTF_8).length > MAX_LABEL_BYTES)) {
+            throw new IllegalArgumentException("label " + label + " of " + address.getHostAddress()
+                    + ": labels are for IPv4 addresses and have 1 to " + MAX_LABEL_BYTES + " bytes");
         }
         flags = AddressFlag.copyOf(flags);
         if (!REQUESTABLE.containsAll(flags)) {

@@ -1,5 +1,8 @@
 package org.jkeepalived.netlink.api;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
 /**
  * A macvlan link to create on a parent interface, such as VRRP's virtual MAC interface
  * ({@code use_vmac}) with {@link MacAddress#vrrpIpv4}.
@@ -13,7 +16,7 @@ public record MacvlanSpec(String name, String parent, MacAddress mac, MacvlanMod
 
     /** Checks that every part is given and the name fits the kernel's limit. */
     public MacvlanSpec {
-        if (name == null || name.isEmpty() || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15) {
+        if (name == null || name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > 15) {
             throw new IllegalArgumentException("a link name has 1 to 15 bytes: " + name);
         }
         if (parent == null || mac == null || mode == null) {
@@ -23,6 +26,6 @@ public record MacvlanSpec(String name, String parent, MacAddress mac, MacvlanMod
 
     @Override
     public String toString() {
-        return name + " link " + parent + " address " + mac + " type macvlan mode " + mode.name().toLowerCase(java.util.Locale.ROOT);
+        return name + " link " + parent + " address " + mac + " type macvlan mode " + mode.name().toLowerCase(Locale.ROOT);
     }
 }

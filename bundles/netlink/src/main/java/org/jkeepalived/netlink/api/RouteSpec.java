@@ -3,6 +3,7 @@ package org.jkeepalived.netlink.api;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A route to add or delete, as a {@code virtual_routes} line describes it: {@code [src <IPADDR>] [to]
@@ -107,7 +108,7 @@ public record RouteSpec(IpPrefix destination, IpPrefix source, InetAddress prefe
     public String toString() {
         StringBuilder text = new StringBuilder();
         if (type != RouteType.UNICAST) {
-            text.append(type.name().toLowerCase(java.util.Locale.ROOT)).append(' ');
+            text.append(type.name().toLowerCase(Locale.ROOT)).append(' ');
         }
         text.append(destination);
         if (source != null) {

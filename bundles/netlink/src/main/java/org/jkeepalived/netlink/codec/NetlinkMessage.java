@@ -36,13 +36,7 @@ public record NetlinkMessage(NetlinkHeader header, ByteBuffer payload) {
      * @throws NetlinkDecodeException if the payload is shorter than the family header or an attribute is malformed
      */
     public Attributes attributes(int familyHeaderSize) {
-        ByteBuffer buffer = payload();
-        if (buffer.remaining() < familyHeaderSize) {
-            throw new NetlinkDecodeException("message type " + type() + " needs a " + familyHeaderSize
-                    + "-byte header, has " + buffer.remaining() + " bytes");
-        }
-        buffer.position(familyHeaderSize);
-        return Attributes.decode(buffer);
+        return Attributes.decode(payloadOfAtLeast(familyHeaderSize).position(familyHeaderSize));
     }
 
     /**
@@ -51,11 +45,15 @@ public record NetlinkMessage(NetlinkHeader header, ByteBuffer payload) {
      * @throws NetlinkDecodeException if the payload is shorter than that
      */
     public ByteBuffer familyHeader(int familyHeaderSize) {
+        return payloadOfAtLeast(familyHeaderSize).limit(familyHeaderSize).slice().order(ByteOrder.nativeOrder());
+    }
+
+    private ByteBuffer payloadOfAtLeast(int familyHeaderSize) {
         ByteBuffer buffer = payload();
         if (buffer.remaining() < familyHeaderSize) {
             throw new NetlinkDecodeException("message type " + type() + " needs a " + familyHeaderSize
                     + "-byte header, has " + buffer.remaining() + " bytes");
         }
-        return buffer.limit(familyHeaderSize).slice().order(ByteOrder.nativeOrder());
+        return buffer;
     }
 }

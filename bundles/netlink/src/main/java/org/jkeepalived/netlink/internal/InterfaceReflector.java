@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * links and addresses again and reports the differences.
  *
  * <p>The model and the listeners are owned by the loop's thread; other threads see the model through
- * an immutable snapshot published after each batch of events.
+ * an immutable snapshot published after each batch of events. The component is immediate, so that
+ * a missing privilege shows in the log at start-up rather than at the first failover.
  */
-@Component(service = InterfaceMonitor.class)
+@Component(service = InterfaceMonitor.class, immediate = true)
 public final class InterfaceReflector implements InterfaceMonitor, AutoCloseable {
 
     /** The component's configuration. */
@@ -122,9 +123,10 @@ public final class InterfaceReflector implements InterfaceMonitor, AutoCloseable
 
     @Override
     public void addListener(InterfaceListener listener, Executor executor) {
+        Registration registration = new Registration(listener, executor);
         loop.execute(() -> {
-            listeners.add(new Registration(listener, executor));
-            deliver(new Registration(listener, executor), new InterfaceEvent.Snapshot(snapshot));
+            listeners.add(registration);
+            deliver(registration, new InterfaceEvent.Snapshot(snapshot));
         });
     }
 

@@ -30,9 +30,10 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * The {@link Rtnetlink} service over one {@code NETLINK_ROUTE} socket, in the network namespace of the
  * thread that constructs it: the process's own when Declarative Services activates it, a test
- * namespace when a test constructs it on a thread that entered one.
+ * namespace when a test constructs it on a thread that entered one. The component is immediate, so
+ * that a socket that cannot be opened shows in the log at start-up rather than at the first failover.
  */
-@Component(service = Rtnetlink.class)
+@Component(service = Rtnetlink.class, immediate = true)
 public final class RtnetlinkClient implements Rtnetlink, AutoCloseable {
 
     /** The component's configuration. */
@@ -70,13 +71,7 @@ public final class RtnetlinkClient implements Rtnetlink, AutoCloseable {
 
     @Override
     public Link link(String name) {
-        String operation = "find interface " + name;
-        List<NetlinkMessage> replies = socket.request(LinkCodec.get(name), operation);
-        List<Link> links = decode(replies, operation, LinkCodec::decode);
-        if (links.isEmpty()) {
-            throw new NetlinkException(operation, Errno.ENODEV, null);
-        }
-        return links.get(0);
+        return find(name, "find interface " + name);
     }
 
     @Override
@@ -158,11 +153,15 @@ public final class RtnetlinkClient implements Rtnetlink, AutoCloseable {
      * operation that needed it, so that the error reads {@code cannot add 192.0.2.10/32 to eth9: ENODEV}.
      */
     private int index(String device, String operation) {
-        List<Link> links = decode(socket.request(LinkCodec.get(device), operation), operation, LinkCodec::decode);
+        return find(device, operation).index();
+    }
+
+    private Link find(String name, String operation) {
+        List<Link> links = decode(socket.request(LinkCodec.get(name), operation), operation, LinkCodec::decode);
         if (links.isEmpty()) {
             throw new NetlinkException(operation, Errno.ENODEV, null);
         }
-        return links.get(0).index();
+        return links.get(0);
     }
 
     private <T> List<T> dump(ByteBuffer request, String operation, Function<NetlinkMessage, T> decoder) {

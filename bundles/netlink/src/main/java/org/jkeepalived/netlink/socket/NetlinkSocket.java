@@ -72,7 +72,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * @throws NetlinkException if the kernel refused the request, did not answer in time, or answered garbage
      */
     public synchronized List<NetlinkMessage> request(ByteBuffer request, String operation) {
-        return exchange(request, NetlinkHeader.NLM_F_REQUEST | NetlinkHeader.NLM_F_ACK, operation).messages;
+        return exchange(request, NetlinkHeader.NLM_F_REQUEST | NetlinkHeader.NLM_F_ACK, operation).messages();
     }
 
     /**
@@ -87,8 +87,8 @@ public final class NetlinkSocket implements AutoCloseable {
     public synchronized List<NetlinkMessage> dump(ByteBuffer request, String operation) {
         for (int attempt = 1; attempt <= DUMP_ATTEMPTS; attempt++) {
             Replies replies = exchange(request, NetlinkHeader.NLM_F_REQUEST | NetlinkHeader.NLM_F_DUMP, operation);
-            if (!replies.interrupted) {
-                return replies.messages;
+            if (!replies.interrupted()) {
+                return replies.messages();
             }
         }
         throw new NetlinkException(operation, Errno.EAGAIN,
@@ -157,13 +157,6 @@ public final class NetlinkSocket implements AutoCloseable {
         channel.close();
     }
 
-    private static final class Replies {
-        final List<NetlinkMessage> messages;
-        final boolean interrupted;
-
-        Replies(List<NetlinkMessage> messages, boolean interrupted) {
-            this.messages = messages;
-            this.interrupted = interrupted;
-        }
+    private record Replies(List<NetlinkMessage> messages, boolean interrupted) {
     }
 }
