@@ -2,11 +2,13 @@ package org.jkeepalived.netlink.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.jkeepalived.core.api.linux.Errno;
 import org.jkeepalived.core.api.loop.EventLoop;
@@ -16,6 +18,7 @@ import org.jkeepalived.core.api.loop.FdWatch;
 import org.jkeepalived.netlink.api.InterfaceEvent;
 import org.jkeepalived.netlink.api.InterfaceListener;
 import org.jkeepalived.netlink.api.InterfaceMonitor;
+import org.jkeepalived.netlink.api.InterfaceState;
 import org.jkeepalived.netlink.api.Interfaces;
 import org.jkeepalived.netlink.api.NetlinkException;
 import org.jkeepalived.netlink.codec.NetlinkDecodeException;
@@ -114,6 +117,10 @@ public final class InterfaceReflector implements InterfaceMonitor, AutoCloseable
         this.dumps = client;
         this.snapshot = model.snapshot();
         this.watch = loop.watch(events.fd(), FdEvents.READABLE, ready -> readEvents());
+        LOG.info("interface monitor started: {}", snapshot.all().stream()
+                .sorted(Comparator.comparingInt(InterfaceState::index))
+                .map(state -> state.name() + (state.isUp() ? " up" : " down"))
+                .collect(Collectors.joining(", ")));
     }
 
     @Override

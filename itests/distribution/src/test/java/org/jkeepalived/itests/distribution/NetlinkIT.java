@@ -3,7 +3,6 @@ package org.jkeepalived.itests.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,23 +14,24 @@ class NetlinkIT {
     Path directory;
 
     @Test
-    void theRtnetlinkServiceAndTheInterfaceMonitorAreActive() {
-        String components;
+    void theRtnetlinkServiceAndTheInterfaceMonitorStartWithTheContainer() {
+        String services;
         String log;
         try (Distribution distribution = Distribution.unpack(directory)) {
             distribution.start(directory.resolve("console.out"),
                     "-n", "-f", "etc/keepalived/keepalived.conf", "-p", directory.resolve("keepalived.pid").toString());
             distribution.awaitShell();
-            components = distribution.shell("scr:list");
+            services = distribution.shell("bundle:services -p org.jkeepalived.netlink");
             log = distribution.logText();
         }
 
-        assertThat(components).containsPattern(active("org.jkeepalived.netlink.internal.RtnetlinkClient"));
-        assertThat(components).containsPattern(active("org.jkeepalived.netlink.internal.InterfaceReflector"));
-        assertThat(log).contains("event loop netlink started").doesNotContain("netlink events:");
-    }
-
-    private static Pattern active(String component) {
-        return Pattern.compile("ACTIVE\\W+" + Pattern.quote(component));
+        assertThat(services)
+                .contains("component.name = org.jkeepalived.netlink.internal.RtnetlinkClient")
+                .contains("objectClass = [org.jkeepalived.netlink.api.Rtnetlink]")
+                .contains("component.name = org.jkeepalived.netlink.internal.InterfaceReflector")
+                .contains("objectClass = [org.jkeepalived.netlink.api.InterfaceMonitor]");
+        // the container's namespace holds only its loopback
+        assertThat(log).contains("event loop netlink started").contains("interface monitor started: lo up")
+                .doesNotContain("netlink events:");
     }
 }
