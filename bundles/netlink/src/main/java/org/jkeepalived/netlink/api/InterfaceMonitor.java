@@ -25,7 +25,8 @@ public interface InterfaceMonitor {
      * listener's state.
      *
      * @param listener the listener
-     * @param executor where to call it
+     * @param executor where to call it; it must run tasks one at a time in the order given, as an
+     *     {@link org.jkeepalived.core.api.loop.EventLoop} does
      */
     void addListener(InterfaceListener listener, Executor executor);
 
