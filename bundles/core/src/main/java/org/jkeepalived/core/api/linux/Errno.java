@@ -22,8 +22,10 @@ public final class Errno {
     public static final int ENOBUFS = 105;
     public static final int EADDRNOTAVAIL = 99;
     public static final int ENETUNREACH = 101;
+    public static final int ETIMEDOUT = 110;
     public static final int ECONNREFUSED = 111;
     public static final int EHOSTUNREACH = 113;
+    public static final int EBADMSG = 74;
     public static final int EOPNOTSUPP = 95;
     public static final int EAFNOSUPPORT = 97;
     public static final int EPROTONOSUPPORT = 93;
@@ -67,11 +69,13 @@ public final class Errno {
             case ENODEV: return "ENODEV";
             case EINVAL: return "EINVAL";
             case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
+            case EBADMSG: return "EBADMSG";
             case EOPNOTSUPP: return "EOPNOTSUPP";
             case EAFNOSUPPORT: return "EAFNOSUPPORT";
             case EADDRNOTAVAIL: return "EADDRNOTAVAIL";
             case ENETUNREACH: return "ENETUNREACH";
             case ENOBUFS: return "ENOBUFS";
+            case ETIMEDOUT: return "ETIMEDOUT";
             case ECONNREFUSED: return "ECONNREFUSED";
             case EHOSTUNREACH: return "EHOSTUNREACH";
             default: return "errno " + errno;
