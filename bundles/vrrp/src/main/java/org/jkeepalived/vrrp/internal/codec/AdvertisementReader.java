@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 import org.jkeepalived.config.api.model.net.IpFamily;
+import org.jkeepalived.config.api.model.vrrp.UnicastPeer;
 import org.jkeepalived.vrrp.api.DropReason;
 
 /**
@@ -219,9 +220,11 @@ public final class AdvertisementReader {
     }
 
     private ReadResult checkPeer(InetAddress source, int ttl) {
-        for (ReceiveRules.Peer peer : rules.peers()) {
+        for (UnicastPeer peer : rules.peers()) {
             if (peer.address().equals(source)) {
-                return peer.accepts(ttl) ? null
+                boolean inRange = peer.minTtl().map(min -> ttl >= min).orElse(true)
+                        && peer.maxTtl().map(max -> ttl <= max).orElse(true);
+                return inRange ? null
                         : drop(DropReason.UNICAST_TTL, "TTL " + ttl + " from " + source.getHostAddress());
             }
         }

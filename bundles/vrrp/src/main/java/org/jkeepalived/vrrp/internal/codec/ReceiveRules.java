@@ -2,9 +2,9 @@ package org.jkeepalived.vrrp.internal.codec;
 
 import java.net.InetAddress;
 import java.util.List;
-import java.util.Optional;
 
 import org.jkeepalived.config.api.model.net.IpFamily;
+import org.jkeepalived.config.api.model.vrrp.UnicastPeer;
 
 /**
  * What an instance accepts from the wire: the checks of keepalived's {@code vrrp_check_packet()}
@@ -34,7 +34,7 @@ public record ReceiveRules(
         int advertInterval,
         List<InetAddress> addresses,
         boolean unicast,
-        List<Peer> peers,
+        List<UnicastPeer> peers,
         boolean checkUnicastSource,
         ChecksumRule checksumRule,
         boolean detectLegacyUnicastChecksum,
@@ -45,19 +45,5 @@ public record ReceiveRules(
         addresses = List.copyOf(addresses);
         peers = List.copyOf(peers);
     }
-
-    /**
-     * A unicast peer.
-     *
-     * @param address its address
-     * @param minTtl min_ttl: the smallest TTL accepted from it
-     * @param maxTtl max_ttl: the largest
-     */
-    public record Peer(InetAddress address, Optional<Integer> minTtl, Optional<Integer> maxTtl) {
-
-        /** @return whether a TTL is in the peer's range */
-        boolean accepts(int ttl) {
-            return minTtl.map(min -> ttl >= min).orElse(true) && maxTtl.map(max -> ttl <= max).orElse(true);
-        }
-    }
 }
+

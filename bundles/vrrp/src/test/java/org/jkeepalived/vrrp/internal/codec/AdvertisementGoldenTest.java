@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jkeepalived.config.api.model.net.IpFamily;
+import org.jkeepalived.config.api.model.vrrp.UnicastPeer;
 import org.jkeepalived.config.api.model.vrrp.MacAddress;
 import org.jkeepalived.vrrp.internal.link.Ethernet;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,7 +138,7 @@ class AdvertisementGoldenTest {
     static ReceiveRules rules(Advertisement advert, boolean unicast, ChecksumRule rule) {
         return new ReceiveRules(advert.family(), advert.version(), advert.authType(), advert.authData(),
                 advert.advertInterval(), advert.addresses(), unicast,
-                unicast ? List.of(new ReceiveRules.Peer(SOURCE4, Optional.empty(), Optional.empty())) : List.of(),
+                unicast ? List.of(new UnicastPeer(SOURCE4, Optional.empty(), Optional.empty())) : List.of(),
                 unicast, rule, true, GROUP4, false);
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import org.jkeepalived.config.api.model.net.IpFamily;
+import org.jkeepalived.config.api.model.vrrp.UnicastPeer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,7 +96,7 @@ class AdvertisementReaderFuzzTest {
     private static AdvertisementReader reader(VrrpVersion version, AuthType authType, boolean unicast, ChecksumRule rule) {
         return new AdvertisementReader(new ReceiveRules(IpFamily.INET, version, authType,
                 authType == AuthType.PASS ? AuthType.passwordData("secret") : 0, 1, VIPS, unicast,
-                List.of(new ReceiveRules.Peer(address("192.0.2.1"), Optional.of(1), Optional.of(255))), unicast,
+                List.of(new UnicastPeer(address("192.0.2.1"), Optional.of(1), Optional.of(255))), unicast,
                 rule, true, GROUP, false));
     }
 }

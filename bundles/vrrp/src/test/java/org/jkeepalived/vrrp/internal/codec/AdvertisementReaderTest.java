@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jkeepalived.config.api.model.net.IpFamily;
+import org.jkeepalived.config.api.model.vrrp.UnicastPeer;
 import org.jkeepalived.vrrp.api.DropReason;
 import org.junit.jupiter.api.Test;
 
@@ -173,12 +174,12 @@ class AdvertisementReaderTest {
     @Test
     void checkUnicastSrcDropsStrangersAndTtlsOutOfRange() {
         ReceiveRules otherPeer = new ReceiveRules(IpFamily.INET, VrrpVersion.V3, AuthType.NONE, 0, 1, VIPS, true,
-                List.of(new ReceiveRules.Peer(address("192.0.2.9"), Optional.empty(), Optional.empty())), true,
+                List.of(new UnicastPeer(address("192.0.2.9"), Optional.empty(), Optional.empty())), true,
                 ChecksumRule.PSEUDO_HEADER, true, GROUP, false);
         assertThat(dropReason(otherPeer, packet(V3, LOCAL, ChecksumRule.PSEUDO_HEADER, 255))).isEqualTo(DropReason.UNICAST_SOURCE);
 
         ReceiveRules ttlRange = new ReceiveRules(IpFamily.INET, VrrpVersion.V3, AuthType.NONE, 0, 1, VIPS, true,
-                List.of(new ReceiveRules.Peer(SOURCE, Optional.of(250), Optional.of(254))), true,
+                List.of(new UnicastPeer(SOURCE, Optional.of(250), Optional.of(254))), true,
                 ChecksumRule.PSEUDO_HEADER, true, GROUP, false);
         assertThat(dropReason(ttlRange, packet(V3, LOCAL, ChecksumRule.PSEUDO_HEADER, 255))).isEqualTo(DropReason.UNICAST_TTL);
         assertThat(reader(ttlRange).readIpv4(packet(V3, LOCAL, ChecksumRule.PSEUDO_HEADER, 252), true))
@@ -231,7 +232,7 @@ class AdvertisementReaderTest {
 
     private static ReceiveRules unicast(Advertisement advert, boolean checkSource, ChecksumRule rule) {
         return new ReceiveRules(IpFamily.INET, advert.version(), advert.authType(), advert.authData(), 1, VIPS, true,
-                List.of(new ReceiveRules.Peer(SOURCE, Optional.empty(), Optional.empty())), checkSource, rule, true,
+                List.of(new UnicastPeer(SOURCE, Optional.empty(), Optional.empty())), checkSource, rule, true,
                 GROUP, false);
     }
 
