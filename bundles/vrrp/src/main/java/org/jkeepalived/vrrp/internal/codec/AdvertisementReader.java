@@ -2,6 +2,7 @@ package org.jkeepalived.vrrp.internal.codec;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import org.jkeepalived.config.api.model.net.IpFamily;
@@ -12,7 +13,7 @@ import org.jkeepalived.vrrp.api.DropReason;
  * Checks a received packet against an instance's {@link ReceiveRules} and reads the advert in it.
  * The checks and their order are keepalived's ({@code vrrp_check_packet()}), which follow RFC 5798
  * section 7.1 and RFC 3768 section 7.1; the first that fails names the {@link DropReason}. Any
- * sequence of bytes gives a result: nothing here throws on bad input.
+ * sequence of bytes gives a result: nothing here throws on bad input. Buffers are big-endian.
  */
 public final class AdvertisementReader {
 
@@ -33,11 +34,12 @@ public final class AdvertisementReader {
      * Reads an IPv4 packet as a raw socket delivers it: the IP header, then VRRP.
      *
      * @param packet the packet, from index 0 to the buffer's limit
-     * @param checkAddresses whether the address list is checked (skip_check_adv_addr skips it for
-     *                       repeated adverts of the same master)
+     * @param knownMaster the master whose adverts need no address list check (skip_check_adv_addr
+     *                    checks only the first advert of each master), or {@code null}
      * @return the advert, or why it was dropped
      */
-    public ReadResult readIpv4(ByteBuffer packet, boolean checkAddresses) {
+    public ReadResult readIpv4(ByteBuffer packet, InetAddress knownMaster) {
+        requireNetworkOrder(packet);
         int length = packet.limit();
         if (length < Ipv4Header.LENGTH) {
             return drop(DropReason.TRUNCATED, length + " bytes cannot hold an IPv4 header");
@@ -65,7 +67,7 @@ public final class AdvertisementReader {
         InetAddress source = AdvertisementCodec.address(packet, Ipv4Header.SOURCE, 4);
         InetAddress destination = AdvertisementCodec.address(packet, Ipv4Header.DESTINATION, 4);
         int ttl = packet.get(Ipv4Header.TTL) & 0xff;
-        return read(packet, headerLength, length - headerLength, source, destination, ttl, checkAddresses);
+        return read(packet, headerLength, length - headerLength, source, destination, ttl, knownMaster);
     }
 
     /**
@@ -76,19 +78,21 @@ public final class AdvertisementReader {
      * @param source the IPv6 source
      * @param destination the IPv6 destination
      * @param hopLimit the hop limit
-     * @param checkAddresses whether the address list is checked
+     * @param knownMaster the master whose adverts need no address list check, or {@code null}
      * @return the advert, or why it was dropped
      */
     public ReadResult readIpv6(ByteBuffer message, InetAddress source, InetAddress destination, int hopLimit,
-            boolean checkAddresses) {
+            InetAddress knownMaster) {
+        requireNetworkOrder(message);
         if (message.limit() < HEADER) {
             return drop(DropReason.TRUNCATED, message.limit() + " bytes cannot hold a VRRP header");
         }
-        return read(message, 0, message.limit(), source, destination, hopLimit, checkAddresses);
+        return read(message, 0, message.limit(), source, destination, hopLimit, knownMaster);
     }
 
     private ReadResult read(ByteBuffer buffer, int offset, int length, InetAddress source, InetAddress destination,
-            int ttl, boolean checkAddresses) {
+            int ttl, InetAddress knownMaster) {
+        boolean checkAddresses = !source.equals(knownMaster);
         int versionNumber = (buffer.get(offset) & 0xff) >>> 4;
         if (versionNumber != 2 && versionNumber != 3) {
             return drop(DropReason.VERSION, "version " + versionNumber);
@@ -229,6 +233,12 @@ public final class AdvertisementReader {
             }
         }
         return drop(DropReason.UNICAST_SOURCE, source.getHostAddress());
+    }
+
+    private static void requireNetworkOrder(ByteBuffer buffer) {
+        if (buffer.order() != ByteOrder.BIG_ENDIAN) {
+            throw new IllegalArgumentException("packets are read in network byte order");
+        }
     }
 
     private static ReadResult drop(DropReason reason, String detail) {

@@ -2,6 +2,7 @@ package org.jkeepalived.vrrp.internal.codec;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 import org.jkeepalived.config.api.model.net.IpFamily;
@@ -90,13 +91,16 @@ public final class AdvertisementWriter {
     /**
      * Writes an advert at index 0 of {@code out}.
      *
-     * @param out the buffer, at least {@link #length()} long; its position is not changed
+     * @param out the buffer, big-endian and at least {@link #length()} long; its position is not changed
      * @param priority the priority to advertise: the instance's, or 0 when it stops
      * @param destination the index of the destination
      * @param identification the IPv4 identification; unused for IPv6
      * @return the length written
      */
     public int write(ByteBuffer out, int priority, int destination, int identification) {
+        if (out.order() != ByteOrder.BIG_ENDIAN) {
+            throw new IllegalArgumentException("adverts are written in network byte order");
+        }
         out.put(0, template, 0, length());
         out.put(messageOffset + AdvertisementCodec.PRIORITY, (byte) priority);
         long sum = InternetChecksum.add(pseudoHeaderSums[destination], out, messageOffset, messageLength);

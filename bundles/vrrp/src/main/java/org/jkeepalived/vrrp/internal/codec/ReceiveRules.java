@@ -45,5 +45,13 @@ public record ReceiveRules(
         addresses = List.copyOf(addresses);
         peers = List.copyOf(peers);
     }
-}
 
+    /**
+     * @param rule another checksum rule
+     * @return these rules with that checksum rule
+     */
+    public ReceiveRules withChecksumRule(ChecksumRule rule) {
+        return new ReceiveRules(family, version, authType, authData, advertInterval, addresses, unicast, peers,
+                checkUnicastSource, rule, detectLegacyUnicastChecksum, multicastGroup, ownerIgnoresAdverts);
+    }
+}

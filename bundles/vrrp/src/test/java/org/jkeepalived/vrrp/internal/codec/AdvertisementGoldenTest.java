@@ -97,7 +97,7 @@ class AdvertisementGoldenTest {
         assertThat(hex(frame.array())).isEqualTo(hex(vector.frame()));
 
         ReceiveRules rules = rules(advert, false, ChecksumRule.PSEUDO_HEADER);
-        ReadResult result = new AdvertisementReader(rules).readIpv6(ByteBuffer.wrap(vector.vrrp()), SOURCE6, GROUP6, 255, true);
+        ReadResult result = new AdvertisementReader(rules).readIpv6(ByteBuffer.wrap(vector.vrrp()), SOURCE6, GROUP6, 255, null);
         assertThat(result).isEqualTo(new ReadResult.Accepted(advert, SOURCE6, 255, false));
     }
 
@@ -131,7 +131,7 @@ class AdvertisementGoldenTest {
 
         byte[] ipPacket = Arrays.copyOfRange(vector.frame(), Ethernet.HEADER_LENGTH, vector.frame().length);
         boolean unicast = !destinations.get(0).isMulticastAddress();
-        ReadResult result = new AdvertisementReader(rules(advert, unicast, rule)).readIpv4(ByteBuffer.wrap(ipPacket), true);
+        ReadResult result = new AdvertisementReader(rules(advert, unicast, rule)).readIpv4(ByteBuffer.wrap(ipPacket), null);
         assertThat(result).isEqualTo(new ReadResult.Accepted(advert, SOURCE4, 255, false));
     }
 

@@ -74,10 +74,10 @@ class AdvertisementReaderFuzzTest {
     private List<ReadResult> readAll(byte[] bytes) {
         List<ReadResult> results = new java.util.ArrayList<>();
         for (AdvertisementReader reader : ipv4Readers) {
-            results.add(reader.readIpv4(ByteBuffer.wrap(bytes), true));
-            results.add(reader.readIpv4(ByteBuffer.wrap(bytes), false));
+            results.add(reader.readIpv4(ByteBuffer.wrap(bytes), null));
+            results.add(reader.readIpv4(ByteBuffer.wrap(bytes), address("192.0.2.1")));
         }
-        results.add(ipv6Reader.readIpv6(ByteBuffer.wrap(bytes), address("fe80::1"), address("ff02::12"), 255, true));
+        results.add(ipv6Reader.readIpv6(ByteBuffer.wrap(bytes), address("fe80::1"), address("ff02::12"), 255, null));
         assertThat(results).doesNotContainNull();
         return results;
     }

@@ -30,7 +30,7 @@ class AdvertisementReaderTest {
 
     @Test
     void aValidAdvertIsReadWithItsSourceAndTtl() {
-        ReadResult result = reader(multicast(V2)).readIpv4(packet(V2, GROUP, ChecksumRule.MESSAGE, 255), true);
+        ReadResult result = reader(multicast(V2)).readIpv4(packet(V2, GROUP, ChecksumRule.MESSAGE, 255), null);
 
         assertThat(result).isEqualTo(new ReadResult.Accepted(V2, SOURCE, 255, false));
     }
@@ -66,7 +66,7 @@ class AdvertisementReaderTest {
         assertThat(dropReason(multicast(V2), packet(V2, GROUP, ChecksumRule.MESSAGE, 64))).isEqualTo(DropReason.TTL);
 
         ReadResult unicast = reader(unicast(V3, false, ChecksumRule.PSEUDO_HEADER))
-                .readIpv4(packet(V3, LOCAL, ChecksumRule.PSEUDO_HEADER, 64), true);
+                .readIpv4(packet(V3, LOCAL, ChecksumRule.PSEUDO_HEADER, 64), null);
         assertThat(unicast).isInstanceOf(ReadResult.Accepted.class);
     }
 
@@ -94,7 +94,7 @@ class AdvertisementReaderTest {
                 AuthType.passwordData("secreT"), VIPS);
         assertThat(dropReason(multicast(V2_PASS), packet(otherPassword, GROUP, ChecksumRule.MESSAGE, 255)))
                 .isEqualTo(DropReason.AUTH_FAILURE);
-        assertThat(reader(multicast(V2_PASS)).readIpv4(packet(V2_PASS, GROUP, ChecksumRule.MESSAGE, 255), true))
+        assertThat(reader(multicast(V2_PASS)).readIpv4(packet(V2_PASS, GROUP, ChecksumRule.MESSAGE, 255), null))
                 .isInstanceOf(ReadResult.Accepted.class);
     }
 
@@ -105,7 +105,7 @@ class AdvertisementReaderTest {
                 .isEqualTo(DropReason.ADVERT_INTERVAL);
 
         Advertisement everyHalfSecond = new Advertisement(IpFamily.INET, VrrpVersion.V3, 7, 100, 50, AuthType.NONE, 0, VIPS);
-        assertThat(reader(multicast(V3)).readIpv4(packet(everyHalfSecond, GROUP, ChecksumRule.PSEUDO_HEADER, 255), true))
+        assertThat(reader(multicast(V3)).readIpv4(packet(everyHalfSecond, GROUP, ChecksumRule.PSEUDO_HEADER, 255), null))
                 .isEqualTo(new ReadResult.Accepted(everyHalfSecond, SOURCE, 255, false));
     }
 
@@ -131,7 +131,7 @@ class AdvertisementReaderTest {
         ReceiveRules asV2 = new ReceiveRules(IpFamily.INET, VrrpVersion.V3, AuthType.NONE, 0, 1, VIPS, false,
                 List.of(), false, ChecksumRule.MESSAGE, true, GROUP, false);
 
-        assertThat(reader(asV2).readIpv4(packet(V3, GROUP, ChecksumRule.MESSAGE, 255), true))
+        assertThat(reader(asV2).readIpv4(packet(V3, GROUP, ChecksumRule.MESSAGE, 255), null))
                 .isInstanceOf(ReadResult.Accepted.class);
         assertThat(dropReason(asV2, packet(V3, GROUP, ChecksumRule.PSEUDO_HEADER, 255))).isEqualTo(DropReason.CHECKSUM);
     }
@@ -140,7 +140,7 @@ class AdvertisementReaderTest {
     void theUnicastChecksumOfOldKeepalivedIsDetected() {
         ByteBuffer legacy = packet(V3, LOCAL, ChecksumRule.PSEUDO_HEADER_GROUP, 255);
 
-        assertThat(reader(unicast(V3, false, ChecksumRule.PSEUDO_HEADER)).readIpv4(legacy, true))
+        assertThat(reader(unicast(V3, false, ChecksumRule.PSEUDO_HEADER)).readIpv4(legacy, null))
                 .isEqualTo(new ReadResult.Accepted(V3, SOURCE, 255, true));
         ReceiveRules never = new ReceiveRules(IpFamily.INET, VrrpVersion.V3, AuthType.NONE, 0, 1, VIPS, true,
                 List.of(), false, ChecksumRule.PSEUDO_HEADER, false, GROUP, false);
@@ -163,11 +163,14 @@ class AdvertisementReaderTest {
 
         assertThat(dropReason(multicast(V2), packet(fewer, GROUP, ChecksumRule.MESSAGE, 255))).isEqualTo(DropReason.ADDRESS_LIST);
         assertThat(dropReason(multicast(V2), packet(other, GROUP, ChecksumRule.MESSAGE, 255))).isEqualTo(DropReason.ADDRESS_LIST);
-        assertThat(reader(multicast(V2)).readIpv4(packet(other, GROUP, ChecksumRule.MESSAGE, 255), false))
+        // skip_check_adv_addr: the known master's adverts are not checked, a new master's are
+        assertThat(reader(multicast(V2)).readIpv4(packet(other, GROUP, ChecksumRule.MESSAGE, 255), SOURCE))
                 .isEqualTo(new ReadResult.Accepted(other, SOURCE, 255, false));
+        assertThat(reader(multicast(V2)).readIpv4(packet(other, GROUP, ChecksumRule.MESSAGE, 255), LOCAL))
+                .isInstanceOf(ReadResult.Dropped.class);
         Advertisement reordered = new Advertisement(IpFamily.INET, VrrpVersion.V2, 7, 100, 1, AuthType.NONE, 0,
                 List.of(VIPS.get(1), VIPS.get(0)));
-        assertThat(reader(multicast(V2)).readIpv4(packet(reordered, GROUP, ChecksumRule.MESSAGE, 255), true))
+        assertThat(reader(multicast(V2)).readIpv4(packet(reordered, GROUP, ChecksumRule.MESSAGE, 255), null))
                 .isInstanceOf(ReadResult.Accepted.class);
     }
 
@@ -182,7 +185,7 @@ class AdvertisementReaderTest {
                 List.of(new UnicastPeer(SOURCE, Optional.of(250), Optional.of(254))), true,
                 ChecksumRule.PSEUDO_HEADER, true, GROUP, false);
         assertThat(dropReason(ttlRange, packet(V3, LOCAL, ChecksumRule.PSEUDO_HEADER, 255))).isEqualTo(DropReason.UNICAST_TTL);
-        assertThat(reader(ttlRange).readIpv4(packet(V3, LOCAL, ChecksumRule.PSEUDO_HEADER, 252), true))
+        assertThat(reader(ttlRange).readIpv4(packet(V3, LOCAL, ChecksumRule.PSEUDO_HEADER, 252), null))
                 .isInstanceOf(ReadResult.Accepted.class);
     }
 
@@ -206,15 +209,15 @@ class AdvertisementReaderTest {
         ReceiveRules rules = new ReceiveRules(IpFamily.INET6, VrrpVersion.V3, AuthType.NONE, 0, 1, advert.addresses(),
                 false, List.of(), false, ChecksumRule.PSEUDO_HEADER, false, null, false);
 
-        assertThat(reader(rules).readIpv6(message, source, group, 255, true)).isInstanceOf(ReadResult.Accepted.class);
-        ReadResult otherSource = reader(rules).readIpv6(message, address("fe80::2"), group, 255, true);
+        assertThat(reader(rules).readIpv6(message, source, group, 255, null)).isInstanceOf(ReadResult.Accepted.class);
+        ReadResult otherSource = reader(rules).readIpv6(message, address("fe80::2"), group, 255, null);
         assertThat(((ReadResult.Dropped) otherSource).reason()).isEqualTo(DropReason.CHECKSUM);
-        ReadResult lowHopLimit = reader(rules).readIpv6(message, source, group, 1, true);
+        ReadResult lowHopLimit = reader(rules).readIpv6(message, source, group, 1, null);
         assertThat(((ReadResult.Dropped) lowHopLimit).reason()).isEqualTo(DropReason.TTL);
     }
 
     private static DropReason dropReason(ReceiveRules rules, ByteBuffer packet) {
-        ReadResult result = reader(rules).readIpv4(packet, true);
+        ReadResult result = reader(rules).readIpv4(packet, null);
         assertThat(result).isInstanceOf(ReadResult.Dropped.class);
         return ((ReadResult.Dropped) result).reason();
     }
