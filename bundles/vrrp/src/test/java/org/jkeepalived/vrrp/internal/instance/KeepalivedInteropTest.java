@@ -13,6 +13,7 @@ import org.jkeepalived.vrrp.api.DropReason;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.settings.TestSettings;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -94,6 +95,23 @@ class KeepalivedInteropTest {
                 assertThat(keepalived.log()).contains("Backup received priority 0 advertisement");
                 assertThat(ours.statistics().drops(DropReason.CHECKSUM)).isZero();
             }
+        }
+    }
+
+    @Test
+    void likeKeepalivedAnInstanceDropsAdvertsWithOtherAddresses() {
+        try (Lab lab = Lab.of(2, LOOPS);
+             KeepalivedPeer keepalived = KeepalivedPeer.start(lab.namespaces.get(0), directory,
+                     config(Mode.V2_IPV4, 150).replace("192.0.2.100 dev", "192.0.2.101 dev"))) {
+            await().atMost(STARTUP).until(() -> keepalived.lastEntered("MASTER"));
+            VirtualRouter ours = lab.host(1).start(TestSettings.v2().priority(100).build());
+
+            // both sides count the other's adverts as address list errors: the configuration must be fixed
+            await().atMost(STARTUP).until(() -> ours.state() == VrrpState.MASTER
+                    && keepalived.log().contains("not present in MASTER advert: 192.0.2.101"));
+            assertThat(ours.statistics().drops(DropReason.ADDRESS_LIST)).isPositive();
+            assertThat(ours.statistics().advertsReceived()).isZero();
+            assertThat(keepalived.lastEntered("MASTER")).isTrue();
         }
     }
 
