@@ -35,7 +35,18 @@ import org.slf4j.LoggerFactory;
  * telling a {@link VirtualRouterListener} when addresses must be set or removed.
  *
  * <p>Everything happens on the event loop of its channels. The public methods may be called from any
- * thread: they run on the loop.
+ * thread: they run on the loop. Running an instance of keepalived.conf, on the VRRP loop:
+ *
+ * <pre>{@code
+ * VrrpChannels channels = new VrrpChannels(loop);            // one per loop, shared by its instances
+ * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance);
+ * Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
+ * VirtualRouter router = VirtualRouter.create(settings, channels, link, listener);
+ * router.start();
+ * ...
+ * router.setFault(true);                                     // tracking decides
+ * router.close();                                            // priority 0 advert if master, leaves the channel
+ * }</pre>
  */
 public final class VirtualRouter implements ChannelMember, StateMachineActions, AutoCloseable {
 
@@ -216,7 +227,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     @Override
     public void becomeMaster() {
         statistics.countBecameMaster();
-        listener.addVirtualAddresses(settings);
+        notifyListener("add the virtual addresses", () -> listener.addVirtualAddresses(settings));
         garp.ifPresent(GarpScheduler::becameMaster);
     }
 
@@ -224,7 +235,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     public void leaveMaster() {
         statistics.countReleasedMaster();
         garp.ifPresent(GarpScheduler::leftMaster);
-        listener.removeVirtualAddresses(settings);
+        notifyListener("remove the virtual addresses", () -> listener.removeVirtualAddresses(settings));
     }
 
     @Override
@@ -240,13 +251,26 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     @Override
     public void lowerPriorityAdvertReceived(InetAddress sender, int priority) {
         garp.ifPresent(GarpScheduler::lowerPriorityAdvertReceived);
-        listener.lowerPriorityMasterSeen(settings, sender, priority);
+        notifyListener("report a lower priority master", () -> listener.lowerPriorityMasterSeen(settings, sender, priority));
     }
 
     @Override
     public void stateChanged(VrrpState previous, VrrpState current) {
         state = current;
-        listener.stateChanged(settings, previous, current);
+        notifyListener("report the state change", () -> listener.stateChanged(settings, previous, current));
+    }
+
+    /**
+     * A failing listener must not leave the state machine half-way through a transition, with no
+     * timer armed: the failure is logged and the protocol goes on, as keepalived goes on when
+     * netlink refuses an address.
+     */
+    private void notifyListener(String what, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.error("{} failed to {}: {}", settings, what, e.getMessage(), e);
+        }
     }
 
     private void runInLoop(Runnable task) {

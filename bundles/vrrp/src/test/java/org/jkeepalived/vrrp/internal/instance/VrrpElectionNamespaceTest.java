@@ -112,6 +112,20 @@ class VrrpElectionNamespaceTest {
     }
 
     @Test
+    void aFailingAddressChangeDoesNotStopTheProtocol() {
+        try (Lab lab = Lab.of(2, LOOPS)) {
+            lab.host(1).failAddressChanges();
+            VirtualRouter backup = lab.host(0).start(TestSettings.v2().priority(100).build());
+            VirtualRouter master = lab.host(1).start(TestSettings.v2().priority(200).build());
+
+            await().atMost(ELECTION).until(() -> master.state() == VrrpState.MASTER);
+            // the master goes on advertising: the backup never times out
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> backup.state() == VrrpState.BACKUP);
+            assertThat(lab.host(1).addressEvents()).containsExactly("add VI_1");
+        }
+    }
+
+    @Test
     void advertsWithAWrongPasswordOrAnUnknownVridAreCountedAndIgnored() {
         try (Lab lab = Lab.of(3, LOOPS)) {
             VirtualRouter ours = lab.host(0).start(TestSettings.v2().password("secret").priority(100).build());

@@ -31,6 +31,7 @@ final class VrrpHost implements AutoCloseable {
     private final List<String> addressEvents = new ArrayList<>();
     private final List<VirtualRouter> routers = new ArrayList<>();
     private volatile boolean crashed;
+    private volatile boolean failAddressChanges;
 
     private VrrpHost(NetworkNamespace namespace, EventLoop loop) {
         this.namespace = namespace;
@@ -65,6 +66,11 @@ final class VrrpHost implements AutoCloseable {
 
     <T> T onLoop(Supplier<T> task) {
         return CompletableFuture.supplyAsync(task, loop).join();
+    }
+
+    /** From now on the listener records address changes and then fails, as netlink can. */
+    void failAddressChanges() {
+        failAddressChanges = true;
     }
 
     /** Stops the host like a crash: its loop ends, no priority 0 advert, nothing more is sent. */
@@ -109,6 +115,9 @@ final class VrrpHost implements AutoCloseable {
         public void addVirtualAddresses(VrrpSettings settings) {
             synchronized (VrrpHost.this) {
                 addressEvents.add("add " + settings.name());
+            }
+            if (failAddressChanges) {
+                throw new IllegalStateException("RTM_NEWADDR refused: EPERM");
             }
         }
 
