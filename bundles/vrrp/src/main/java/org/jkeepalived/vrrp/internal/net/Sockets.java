@@ -11,12 +11,16 @@ import com.sun.jna.Pointer;
 
 import org.jkeepalived.core.api.linux.Errno;
 import org.jkeepalived.core.api.linux.LinuxLibc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The socket constants and structures of Linux on x86-64 and aarch64 that VRRP needs, and the set-up
  * calls made on them. Set-up may allocate; the send and receive paths use preallocated memory.
  */
 final class Sockets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sockets.class);
 
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
@@ -160,7 +164,8 @@ final class Sockets {
         try {
             LinuxLibc.close(fd);
         } catch (LastErrorException e) {
-            // the descriptor is gone either way
+            // the descriptor is gone either way; EBADF would mean it was closed twice, a bug worth seeing
+            LOG.warn("closing socket {} failed: {}", fd, Errno.describe(e));
         }
     }
 }
