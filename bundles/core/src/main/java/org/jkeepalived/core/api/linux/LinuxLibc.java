@@ -82,6 +82,9 @@ public final class LinuxLibc {
 
     public static native int if_nametoindex(String name);
 
+    /** The device requests of {@code netdevice(7)} ({@code SIOCGIFADDR}, {@code SIOCGIFHWADDR}...) on a socket. */
+    public static native int ioctl(int fd, long request, Pointer argument) throws LastErrorException;
+
     /** Moves the calling thread into the namespace open at {@code fd}; sockets it creates then live there. */
     public static native int setns(int fd, int namespaceType) throws LastErrorException;
 

@@ -1,0 +1,10 @@
+/**
+ * VRRP as the rest of jkeepalived sees it: the states of an instance and the reasons a received
+ * advertisement is dropped, as shown by status commands, metrics and logs.
+ */
+@Export
+@Version("1.0.0")
+package org.jkeepalived.vrrp.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

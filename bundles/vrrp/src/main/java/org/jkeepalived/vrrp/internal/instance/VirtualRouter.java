@@ -1,0 +1,288 @@
+package org.jkeepalived.vrrp.internal.instance;
+
+import java.net.InetAddress;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jkeepalived.config.api.model.net.IpFamily;
+import org.jkeepalived.core.api.loop.EventLoop;
+import org.jkeepalived.core.api.loop.LoopTimer;
+import org.jkeepalived.vrrp.api.DropReason;
+import org.jkeepalived.vrrp.api.VrrpState;
+import org.jkeepalived.vrrp.internal.codec.AdvertisementReader;
+import org.jkeepalived.vrrp.internal.codec.AdvertisementWriter;
+import org.jkeepalived.vrrp.internal.codec.ChecksumRule;
+import org.jkeepalived.vrrp.internal.codec.ReadResult;
+import org.jkeepalived.vrrp.internal.fsm.StateMachineActions;
+import org.jkeepalived.vrrp.internal.fsm.VrrpStateMachine;
+import org.jkeepalived.vrrp.internal.link.GarpScheduler;
+import org.jkeepalived.vrrp.internal.net.AdvertSender;
+import org.jkeepalived.vrrp.internal.net.ChannelKey;
+import org.jkeepalived.vrrp.internal.net.ChannelMember;
+import org.jkeepalived.vrrp.internal.net.InterfaceInfo;
+import org.jkeepalived.vrrp.internal.net.LinkAnnouncer;
+import org.jkeepalived.vrrp.internal.net.ReceivedPacket;
+import org.jkeepalived.vrrp.internal.net.VrrpChannel;
+import org.jkeepalived.vrrp.internal.net.VrrpChannels;
+import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running VRRP instance: its {@link VrrpStateMachine} fed by its channel and its timer, sending
+ * through an {@link AdvertSender}, announcing its addresses through a {@link GarpScheduler}, and
+ * telling a {@link VirtualRouterListener} when addresses must be set or removed.
+ *
+ * <p>Everything happens on the event loop of its channels. The public methods may be called from any
+ * thread: they run on the loop. Running an instance of keepalived.conf, on the VRRP loop:
+ *
+ * <pre>{@code
+ * VrrpChannels channels = new VrrpChannels(loop);            // one per loop, shared by its instances
+ * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance);
+ * Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
+ * VirtualRouter router = VirtualRouter.create(settings, channels, link, listener);
+ * router.start();
+ * ...
+ * router.setFault(true);                                     // tracking decides
+ * router.close();                                            // priority 0 advert if master, leaves the channel
+ * }</pre>
+ */
+public final class VirtualRouter implements ChannelMember, StateMachineActions, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualRouter.class);
+
+    /** Drops of one reason are logged at most this often, as a flood of bad packets must not flood the log. */
+    private static final long DROP_LOG_INTERVAL = 10_000_000_000L;
+
+    private final VrrpSettings settings;
+    private final VrrpChannels channels;
+    private final VrrpChannel channel;
+    private final EventLoop loop;
+    private final VirtualRouterListener listener;
+    private final InetAddress source;
+    private final VrrpStateMachine fsm;
+    private final AdvertSender sender;
+    private final LoopTimer timer;
+    private final Optional<LinkAnnouncer> announcer;
+    private final Optional<GarpScheduler> garp;
+    private final InstanceStatistics statistics = new InstanceStatistics();
+    private final Map<DropReason, Long> dropLogged = new EnumMap<>(DropReason.class);
+    private AdvertisementReader reader;
+    private InetAddress lastMaster;
+    private volatile VrrpState state = VrrpState.INITIALIZE;
+    private boolean closed;
+
+    private VirtualRouter(VrrpSettings settings, VrrpChannels channels, Optional<InterfaceInfo> link,
+            InetAddress source, VirtualRouterListener listener) {
+        this.settings = settings;
+        this.channels = channels;
+        this.loop = channels.loop();
+        this.listener = listener;
+        this.source = source;
+        this.channel = channels.acquire(ChannelKey.of(settings, source));
+        this.fsm = new VrrpStateMachine(settings, source, this);
+        this.reader = new AdvertisementReader(settings.receiveRules());
+        this.sender = new AdvertSender(settings.name(), channel, writer(settings.checksumRule()),
+                settings.destinations(), source, settings.unicastTtl());
+        this.timer = loop.newTimer(() -> fsm.timerExpired(loop.nanoTime()));
+        this.announcer = link.map(l -> LinkAnnouncer.open(settings.name(), l, l.mac(), settings.virtualAddresses()));
+        this.garp = announcer.map(a -> new GarpScheduler(settings.garp(), a::announce, loop::newTimer));
+        channel.register(settings.virtualRouterId(), this);
+    }
+
+    /**
+     * Creates an instance on the loop of {@code channels}, not started. Called on that loop's thread,
+     * which is in the network namespace of the interface.
+     *
+     * @param settings the instance's settings
+     * @param channels the channels of the loop, shared with the other instances
+     * @param link the instance's interface (absent only for a unicast instance without one): its
+     *             addresses are the default advert source, and its MAC address goes in the announcements
+     * @param listener what sets and removes the virtual addresses
+     * @return the instance
+     * @throws IllegalStateException naming the instance, if no source address can be found or the
+     *         channel cannot be opened
+     */
+    public static VirtualRouter create(VrrpSettings settings, VrrpChannels channels, Optional<InterfaceInfo> link,
+            VirtualRouterListener listener) {
+        if (!channels.loop().inEventLoop()) {
+            throw new IllegalStateException(settings + " must be created on its event loop " + channels.loop().name());
+        }
+        return new VirtualRouter(settings, channels, link, sourceAddress(settings, link), listener);
+    }
+
+    /** The advert source: mcast_src_ip or unicast_src_ip, else the interface's primary address (RFC 5798 section 5.1.1.1, 5.1.2.1). */
+    private static InetAddress sourceAddress(VrrpSettings settings, Optional<InterfaceInfo> link) {
+        if (settings.sourceAddress().isPresent()) {
+            return settings.sourceAddress().get();
+        }
+        Optional<? extends InetAddress> primary = link.flatMap(l -> settings.family() == IpFamily.INET
+                ? l.primaryIpv4() : l.linkLocalIpv6());
+        return primary.orElseThrow(() -> new IllegalStateException(settings + " "
+                + link.map(l -> "interface " + l.name()).orElse("no interface") + " has no "
+                + (settings.family() == IpFamily.INET ? "IPv4 address" : "IPv6 link-local address")
+                + " to send adverts from; set " + (settings.unicast() ? "unicast_src_ip" : "mcast_src_ip")));
+    }
+
+    private AdvertisementWriter writer(ChecksumRule rule) {
+        return AdvertisementWriter.create(settings.advertisement(), source, settings.destinations(), rule,
+                settings.multicastGroup(), settings.unicast() ? settings.unicastTtl() : 255);
+    }
+
+    /** @return the instance's settings */
+    public VrrpSettings settings() {
+        return settings;
+    }
+
+    /** @return the current state; readable from any thread */
+    public VrrpState state() {
+        return state;
+    }
+
+    /** @return the address adverts are sent from */
+    public InetAddress sourceAddress() {
+        return source;
+    }
+
+    /** @return the counters */
+    public InstanceStatistics statistics() {
+        return statistics;
+    }
+
+    /** @return the channel the instance sends and receives on */
+    public VrrpChannel channel() {
+        return channel;
+    }
+
+    /** Starts the instance (RFC 5798 section 6.4.1). */
+    public void start() {
+        runInLoop(() -> fsm.start(loop.nanoTime()));
+    }
+
+    /**
+     * Enters or leaves FAULT, as tracked interfaces, scripts and files decide.
+     *
+     * @param fault whether the instance is faulty
+     */
+    public void setFault(boolean fault) {
+        runInLoop(() -> fsm.setFault(loop.nanoTime(), fault));
+    }
+
+    /** Stops the instance: a master sends a priority 0 advert and its addresses are removed. */
+    public void shutdown() {
+        runInLoop(() -> fsm.shutdown(loop.nanoTime()));
+    }
+
+    /** Shuts the instance down and leaves its channel, which closes with its last instance. */
+    @Override
+    public void close() {
+        runInLoop(() -> {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            fsm.shutdown(loop.nanoTime());
+            channel.unregister(settings.virtualRouterId());
+            channels.release(channel);
+            announcer.ifPresent(LinkAnnouncer::close);
+        });
+    }
+
+    @Override
+    public void received(ReceivedPacket packet, long now) {
+        ReadResult result = packet.readWith(reader, settings.skipCheckAdvertAddresses() ? lastMaster : null);
+        if (result instanceof ReadResult.Dropped dropped) {
+            dropped(dropped, now);
+            return;
+        }
+        ReadResult.Accepted accepted = (ReadResult.Accepted) result;
+        statistics.countReceived(accepted.advert().priority());
+        if (accepted.legacyUnicastChecksum()) {
+            LOG.info("{} {} uses the unicast checksum of keepalived 1.3.6 and before; using it too", settings,
+                    accepted.source().getHostAddress());
+            reader = new AdvertisementReader(settings.receiveRules().withChecksumRule(ChecksumRule.PSEUDO_HEADER_GROUP));
+            sender.useWriter(writer(ChecksumRule.PSEUDO_HEADER_GROUP));
+        }
+        lastMaster = accepted.source();
+        fsm.advertReceived(now, accepted.advert(), accepted.source());
+    }
+
+    private void dropped(ReadResult.Dropped dropped, long now) {
+        statistics.countDrop(dropped.reason());
+        Long last = dropLogged.get(dropped.reason());
+        if (last == null || now - last >= DROP_LOG_INTERVAL) {
+            dropLogged.put(dropped.reason(), now);
+            LOG.info("{} dropped a packet on {}: {} ({})", settings, channel.key(), dropped.reason().description(),
+                    dropped.detail());
+        }
+    }
+
+    @Override
+    public void sendAdvert(int priority) {
+        sender.send(priority);
+        statistics.countSent(priority);
+    }
+
+    @Override
+    public void becomeMaster() {
+        statistics.countBecameMaster();
+        notifyListener("add the virtual addresses", () -> listener.addVirtualAddresses(settings));
+        garp.ifPresent(GarpScheduler::becameMaster);
+    }
+
+    @Override
+    public void leaveMaster() {
+        statistics.countReleasedMaster();
+        garp.ifPresent(GarpScheduler::leftMaster);
+        notifyListener("remove the virtual addresses", () -> listener.removeVirtualAddresses(settings));
+    }
+
+    @Override
+    public void scheduleTimer(long deadlineNanos) {
+        timer.scheduleAt(deadlineNanos);
+    }
+
+    @Override
+    public void cancelTimer() {
+        timer.cancel();
+    }
+
+    @Override
+    public void lowerPriorityAdvertReceived(InetAddress sender, int priority) {
+        garp.ifPresent(GarpScheduler::lowerPriorityAdvertReceived);
+        notifyListener("report a lower priority master", () -> listener.lowerPriorityMasterSeen(settings, sender, priority));
+    }
+
+    @Override
+    public void stateChanged(VrrpState previous, VrrpState current) {
+        state = current;
+        notifyListener("report the state change", () -> listener.stateChanged(settings, previous, current));
+    }
+
+    /**
+     * A failing listener must not leave the state machine half-way through a transition, with no
+     * timer armed: the failure is logged and the protocol goes on, as keepalived goes on when
+     * netlink refuses an address.
+     */
+    private void notifyListener(String what, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.error("{} failed to {}: {}", settings, what, e.getMessage(), e);
+        }
+    }
+
+    private void runInLoop(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return settings + " " + state;
+    }
+}

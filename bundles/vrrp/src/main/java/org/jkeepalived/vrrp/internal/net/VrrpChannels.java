@@ -1,0 +1,46 @@
+package org.jkeepalived.vrrp.internal.net;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jkeepalived.core.api.loop.EventLoop;
+
+/**
+ * The open channels of one event loop, shared by the instances of the same {@link ChannelKey} as
+ * keepalived shares its socket pool: a channel opens with its first instance and closes with its
+ * last. Used on the loop's thread only.
+ */
+public final class VrrpChannels {
+
+    private final EventLoop loop;
+    private final Map<ChannelKey, VrrpChannel> open = new HashMap<>();
+
+    /** @param loop the loop the channels run on; its thread is in their network namespace */
+    public VrrpChannels(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /** @return the loop */
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * @param key what the channel is for
+     * @return the open channel of that key, opened if needed
+     */
+    public VrrpChannel acquire(ChannelKey key) {
+        return open.computeIfAbsent(key, k -> VrrpChannel.open(loop, k));
+    }
+
+    /**
+     * Closes a channel if no instance uses it any more.
+     *
+     * @param channel a channel acquired here
+     */
+    public void release(VrrpChannel channel) {
+        if (channel.isEmpty() && open.remove(channel.key(), channel)) {
+            channel.close();
+        }
+    }
+}

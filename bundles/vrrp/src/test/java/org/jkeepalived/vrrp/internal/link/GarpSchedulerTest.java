@@ -1,0 +1,131 @@
+package org.jkeepalived.vrrp.internal.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jkeepalived.config.api.model.vrrp.GarpSettings;
+import org.jkeepalived.core.api.loop.LoopTimer;
+import org.junit.jupiter.api.Test;
+
+/** keepalived's garp_* timing on a virtual clock. */
+class GarpSchedulerTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private final List<VirtualTimer> timers = new ArrayList<>();
+    private final List<Long> rounds = new ArrayList<>();
+    private long now;
+
+    @Test
+    void aNewMasterAnnouncesAtOnceAndAgainAfterTheMasterDelay() {
+        GarpScheduler scheduler = scheduler(GarpSettings.DEFAULT);
+
+        scheduler.becameMaster();
+        runUntil(60 * SECOND);
+
+        // garp_master_repeat 5, garp_master_delay 5 s, no refresh
+        assertThat(rounds).containsExactly(0L, 0L, 0L, 0L, 0L, 5 * SECOND, 5 * SECOND, 5 * SECOND, 5 * SECOND, 5 * SECOND);
+    }
+
+    @Test
+    void refreshesRepeatWhileMasterAndStopWhenItLeaves() {
+        GarpScheduler scheduler = scheduler(new GarpSettings(Duration.ZERO, 1, Duration.ofSeconds(10), 2,
+                Duration.ZERO, 0, Optional.empty()));
+
+        scheduler.becameMaster();
+        runUntil(35 * SECOND);
+        scheduler.leftMaster();
+        runUntil(100 * SECOND);
+
+        assertThat(rounds).containsExactly(0L, 10 * SECOND, 10 * SECOND, 20 * SECOND, 20 * SECOND, 30 * SECOND, 30 * SECOND);
+    }
+
+    @Test
+    void aLowerPriorityAdvertTriggersItsOwnBursts() {
+        GarpScheduler scheduler = scheduler(new GarpSettings(Duration.ZERO, 1, Duration.ZERO, 1,
+                Duration.ofSeconds(2), 3, Optional.empty()));
+        scheduler.becameMaster();
+        now = 7 * SECOND;
+
+        scheduler.lowerPriorityAdvertReceived();
+        runUntil(20 * SECOND);
+
+        assertThat(rounds).containsExactly(0L, 7 * SECOND, 7 * SECOND, 7 * SECOND, 9 * SECOND, 9 * SECOND, 9 * SECOND);
+    }
+
+    @Test
+    void withoutGarpLowerPrioRepeatALowerPriorityAdvertAnnouncesNothing() {
+        GarpScheduler scheduler = scheduler(new GarpSettings(Duration.ZERO, 1, Duration.ZERO, 1,
+                Duration.ofSeconds(2), 0, Optional.empty()));
+
+        scheduler.lowerPriorityAdvertReceived();
+        runUntil(20 * SECOND);
+
+        assertThat(rounds).isEmpty();
+    }
+
+    private GarpScheduler scheduler(GarpSettings settings) {
+        return new GarpScheduler(settings, () -> rounds.add(now), action -> {
+            VirtualTimer timer = new VirtualTimer(action);
+            timers.add(timer);
+            return timer;
+        });
+    }
+
+    private void runUntil(long time) {
+        while (true) {
+            VirtualTimer next = timers.stream().filter(t -> t.armed && t.deadline <= time)
+                    .min((a, b) -> Long.compare(a.deadline, b.deadline)).orElse(null);
+            if (next == null) {
+                now = time;
+                return;
+            }
+            now = next.deadline;
+            next.armed = false;
+            next.action.run();
+        }
+    }
+
+    private final class VirtualTimer implements LoopTimer {
+
+        final Runnable action;
+        long deadline;
+        boolean armed;
+
+        VirtualTimer(Runnable action) {
+            this.action = action;
+        }
+
+        @Override
+        public void scheduleAt(long deadlineNanos) {
+            deadline = deadlineNanos;
+            armed = true;
+        }
+
+        @Override
+        public void scheduleAfter(long delayNanos) {
+            scheduleAt(now + delayNanos);
+        }
+
+        @Override
+        public boolean cancel() {
+            boolean was = armed;
+            armed = false;
+            return was;
+        }
+
+        @Override
+        public boolean isScheduled() {
+            return armed;
+        }
+
+        @Override
+        public long deadline() {
+            return deadline;
+        }
+    }
+}
