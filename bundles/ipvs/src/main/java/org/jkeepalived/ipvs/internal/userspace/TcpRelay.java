@@ -1,0 +1,106 @@
+package org.jkeepalived.ipvs.internal.userspace;
+
+import java.util.concurrent.TimeUnit;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.timeout.IdleStateEvent;
+
+/**
+ * Relays one direction of a TCP connection: what one side sends is written to the other, and the
+ * next read waits for the write, so that a slow reader slows the sender instead of filling memory.
+ * A side that closes its half is passed on as a half close; the connection then lives for at most
+ * the tcpfin timeout, as in IPVS's FIN_WAIT.
+ */
+final class TcpRelay extends ChannelInboundHandlerAdapter {
+
+    /** The two channels of one connection, on one forwarding loop. */
+    static final class Pair {
+        private final ForwardedConnection connection;
+        private final long finTimeoutNanos;
+        private Channel client;
+        private Channel server;
+        private int halfClosed;
+
+        Pair(ForwardedConnection connection, long finTimeoutNanos) {
+            this.connection = connection;
+            this.finTimeoutNanos = finTimeoutNanos;
+        }
+
+        void channels(Channel client, Channel server) {
+            this.client = client;
+            this.server = server;
+        }
+
+        Channel peer(boolean inbound) {
+            return inbound ? server : client;
+        }
+
+        void closeBoth() {
+            client.close();
+            server.close();
+        }
+    }
+
+    private final Pair pair;
+    /** True on the client's side: what it reads goes in, to the real server. */
+    private final boolean inbound;
+
+    TcpRelay(Pair pair, boolean inbound) {
+        this.pair = pair;
+        this.inbound = inbound;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf data = (ByteBuf) msg;
+        pair.connection.packet(inbound, data.readableBytes());
+        pair.peer(inbound).writeAndFlush(data).addListener((ChannelFutureListener) written -> {
+            if (written.isSuccess()) {
+                ctx.channel().read();
+            } else {
+                pair.closeBoth();
+            }
+        });
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == ChannelInputShutdownEvent.INSTANCE) {
+            DuplexChannel peer = (DuplexChannel) pair.peer(inbound);
+            // after what is still being written
+            peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) flushed -> peer.shutdownOutput());
+            if (++pair.halfClosed == 2) {
+                pair.closeBoth();
+            } else {
+                pair.connection.closing();
+                ctx.executor().schedule(pair::closeBoth, pair.finTimeoutNanos, TimeUnit.NANOSECONDS);
+            }
+        } else if (event instanceof IdleStateEvent) {
+            pair.closeBoth();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        Channel peer = pair.peer(inbound);
+        if (peer.isActive()) {
+            peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+        pair.connection.closed();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // a reset or a failed write: the connection is over
+        pair.closeBoth();
+    }
+}

@@ -1,0 +1,154 @@
+package org.jkeepalived.ipvs.internal.userspace;
+
+import java.net.InetSocketAddress;
+
+import org.jkeepalived.ipvs.api.Destination;
+import org.jkeepalived.ipvs.api.DestinationKey;
+import org.jkeepalived.ipvs.api.DestinationStatus;
+import org.jkeepalived.ipvs.internal.scheduler.Schedulable;
+
+/**
+ * A destination of a userspace service: its settings, its connection counts and its overload flag,
+ * kept on the control loop, and its counters, added to from every thread.
+ */
+final class UserspaceDestination implements Schedulable {
+
+    private final int servicePort;
+    private final TrafficCounters counters = new TrafficCounters();
+    private Destination destination;
+    private int lastWeight;
+    private int active;
+    private int inactive;
+    private int persistent;
+    private boolean overloaded;
+    private boolean removed;
+
+    UserspaceDestination(Destination destination, int servicePort) {
+        this.servicePort = servicePort;
+        this.destination = destination;
+        this.lastWeight = destination.weight();
+    }
+
+    /** Takes new settings; a raised or removed upper threshold lifts the overload at once, as IPVS does. */
+    void update(Destination updated) {
+        if (updated.upperThreshold() == 0 || updated.upperThreshold() > destination.upperThreshold()) {
+            overloaded = false;
+        }
+        if (updated.weight() != 0) {
+            lastWeight = updated.weight();
+        }
+        destination = updated;
+    }
+
+    Destination destination() {
+        return destination;
+    }
+
+    /** @return where connections go: the destination's port, or the service's for port 0 */
+    InetSocketAddress socketAddress() {
+        return new InetSocketAddress(destination.key().address(), destination.key().port() == 0 ? servicePort : destination.key().port());
+    }
+
+    TrafficCounters counters() {
+        return counters;
+    }
+
+    /** A connection bound to it, opening (TCP) or a flow (UDP): it counts as inactive. */
+    void bind() {
+        inactive++;
+        if (destination.upperThreshold() != 0 && total() >= destination.upperThreshold()) {
+            overloaded = true;
+        }
+    }
+
+    void established() {
+        inactive--;
+        active++;
+    }
+
+    void closing() {
+        active--;
+        inactive++;
+    }
+
+    /** A connection gone; the overload ends below the lower threshold, or three quarters of the upper. */
+    void unbind(boolean wasActive) {
+        if (wasActive) {
+            active--;
+        } else {
+            inactive--;
+        }
+        int lower = destination.lowerThreshold();
+        int upper = destination.upperThreshold();
+        if (lower != 0) {
+            if (total() < lower) {
+                overloaded = false;
+            }
+        } else if (upper != 0) {
+            if (total() * 4 < upper * 3) {
+                overloaded = false;
+            }
+        } else {
+            overloaded = false;
+        }
+    }
+
+    void persistentBound() {
+        persistent++;
+    }
+
+    void persistentUnbound() {
+        persistent--;
+    }
+
+    void markRemoved() {
+        removed = true;
+    }
+
+    boolean removed() {
+        return removed;
+    }
+
+    DestinationStatus status() {
+        return new DestinationStatus(destination, active, inactive, persistent, counters.snapshot());
+    }
+
+    private int total() {
+        return active + inactive;
+    }
+
+    @Override
+    public DestinationKey key() {
+        return destination.key();
+    }
+
+    @Override
+    public int weight() {
+        return destination.weight();
+    }
+
+    @Override
+    public int lastWeight() {
+        return lastWeight;
+    }
+
+    @Override
+    public int activeConnections() {
+        return active;
+    }
+
+    @Override
+    public int inactiveConnections() {
+        return inactive;
+    }
+
+    @Override
+    public boolean overloaded() {
+        return overloaded;
+    }
+
+    @Override
+    public String toString() {
+        return destination.key().toString();
+    }
+}
