@@ -1,9 +1,11 @@
 package org.jkeepalived.ipvs.internal.userspace;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * One connection (TCP) or flow (UDP) through a userspace service, as its destination and its
- * persistence template count it. The forwarding threads report what happens to it from any thread;
- * the counts change on the control loop.
+ * persistence template count it. The forwarding threads report what happens to it, and the
+ * destination's counts change at once; the template, which the control loop owns, is released there.
  */
 final class ForwardedConnection {
 
@@ -21,7 +23,7 @@ final class ForwardedConnection {
     private final ServiceRuntime service;
     private final UserspaceDestination destination;
     private final PersistenceTable.Template template;
-    private State state = State.INACTIVE;
+    private final AtomicReference<State> state = new AtomicReference<>(State.INACTIVE);
 
     ForwardedConnection(ServiceRuntime service, UserspaceDestination destination, PersistenceTable.Template template) {
         this.service = service;
@@ -35,33 +37,27 @@ final class ForwardedConnection {
 
     /** Both ends are connected. */
     void established() {
-        service.control().execute(() -> {
-            if (state == State.INACTIVE) {
-                state = State.ACTIVE;
-                destination.established();
-            }
-        });
+        if (state.compareAndSet(State.INACTIVE, State.ACTIVE)) {
+            destination.established();
+        }
     }
 
     /** One end closed its side. */
     void closing() {
-        service.control().execute(() -> {
-            if (state == State.ACTIVE) {
-                state = State.CLOSING;
-                destination.closing();
-            }
-        });
+        if (state.compareAndSet(State.ACTIVE, State.CLOSING)) {
+            destination.closing();
+        }
     }
 
     /** The connection is gone; called once or more. */
     void closed() {
-        service.control().execute(() -> {
-            if (state != State.CLOSED) {
-                destination.unbind(state == State.ACTIVE);
-                state = State.CLOSED;
-                service.released(template);
+        State previous = state.getAndSet(State.CLOSED);
+        if (previous != State.CLOSED) {
+            destination.unbind(previous == State.ACTIVE);
+            if (template != null) {
+                service.control().execute(() -> service.released(template));
             }
-        });
+        }
     }
 
     /** Counts a packet (for TCP, one read) on the service and the destination; any thread. */

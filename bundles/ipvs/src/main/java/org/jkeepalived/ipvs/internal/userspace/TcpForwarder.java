@@ -131,6 +131,7 @@ final class TcpForwarder implements Forwarder {
                     server.read();
                 } else {
                     LOG.debug("connection to {} failed: {}", connection.destination(), done.cause().toString());
+                    connection.closed();
                     client.config().setOption(ChannelOption.SO_LINGER, 0);
                     client.close();
                 }

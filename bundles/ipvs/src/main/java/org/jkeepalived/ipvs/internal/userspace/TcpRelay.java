@@ -43,6 +43,7 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
         }
 
         void closeBoth() {
+            connection.closed();
             client.close();
             server.close();
         }
@@ -73,15 +74,16 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event == ChannelInputShutdownEvent.INSTANCE) {
+            // counted before the other side can see the close and come back with a new connection
+            if (++pair.halfClosed == 2) {
+                pair.closeBoth();
+                return;
+            }
+            pair.connection.closing();
             DuplexChannel peer = (DuplexChannel) pair.peer(inbound);
             // after what is still being written
             peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) flushed -> peer.shutdownOutput());
-            if (++pair.halfClosed == 2) {
-                pair.closeBoth();
-            } else {
-                pair.connection.closing();
-                ctx.executor().schedule(pair::closeBoth, pair.finTimeoutNanos, TimeUnit.NANOSECONDS);
-            }
+            ctx.executor().schedule(pair::closeBoth, pair.finTimeoutNanos, TimeUnit.NANOSECONDS);
         } else if (event instanceof IdleStateEvent) {
             pair.closeBoth();
         } else {
@@ -91,11 +93,11 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        pair.connection.closed();
         Channel peer = pair.peer(inbound);
         if (peer.isActive()) {
             peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
-        pair.connection.closed();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.jkeepalived.ipvs.internal.userspace;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jkeepalived.ipvs.api.Destination;
 import org.jkeepalived.ipvs.api.DestinationKey;
@@ -8,8 +9,9 @@ import org.jkeepalived.ipvs.api.DestinationStatus;
 import org.jkeepalived.ipvs.internal.scheduler.Schedulable;
 
 /**
- * A destination of a userspace service: its settings, its connection counts and its overload flag,
- * kept on the control loop, and its counters, added to from every thread.
+ * A destination of a userspace service: its settings and persistence count, kept on the control
+ * loop, and its connection counts, overload flag and counters, changed from the forwarding threads
+ * the moment a connection changes, before the client can see the change, as the kernel counts them.
  */
 final class UserspaceDestination implements Schedulable {
 
@@ -17,10 +19,10 @@ final class UserspaceDestination implements Schedulable {
     private final TrafficCounters counters = new TrafficCounters();
     private Destination destination;
     private int lastWeight;
-    private int active;
-    private int inactive;
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicInteger inactive = new AtomicInteger();
     private int persistent;
-    private boolean overloaded;
+    private volatile boolean overloaded;
     private boolean removed;
 
     UserspaceDestination(Destination destination, int servicePort) {
@@ -55,29 +57,25 @@ final class UserspaceDestination implements Schedulable {
 
     /** A connection bound to it, opening (TCP) or a flow (UDP): it counts as inactive. */
     void bind() {
-        inactive++;
+        inactive.incrementAndGet();
         if (destination.upperThreshold() != 0 && total() >= destination.upperThreshold()) {
             overloaded = true;
         }
     }
 
     void established() {
-        inactive--;
-        active++;
+        active.incrementAndGet();
+        inactive.decrementAndGet();
     }
 
     void closing() {
-        active--;
-        inactive++;
+        inactive.incrementAndGet();
+        active.decrementAndGet();
     }
 
     /** A connection gone; the overload ends below the lower threshold, or three quarters of the upper. */
     void unbind(boolean wasActive) {
-        if (wasActive) {
-            active--;
-        } else {
-            inactive--;
-        }
+        (wasActive ? active : inactive).decrementAndGet();
         int lower = destination.lowerThreshold();
         int upper = destination.upperThreshold();
         if (lower != 0) {
@@ -110,11 +108,11 @@ final class UserspaceDestination implements Schedulable {
     }
 
     DestinationStatus status() {
-        return new DestinationStatus(destination, active, inactive, persistent, counters.snapshot());
+        return new DestinationStatus(destination, active.get(), inactive.get(), persistent, counters.snapshot());
     }
 
     private int total() {
-        return active + inactive;
+        return active.get() + inactive.get();
     }
 
     @Override
@@ -134,12 +132,12 @@ final class UserspaceDestination implements Schedulable {
 
     @Override
     public int activeConnections() {
-        return active;
+        return active.get();
     }
 
     @Override
     public int inactiveConnections() {
-        return inactive;
+        return inactive.get();
     }
 
     @Override
