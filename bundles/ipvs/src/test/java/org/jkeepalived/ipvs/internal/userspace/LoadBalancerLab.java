@@ -189,6 +189,13 @@ final class LoadBalancerLab implements AutoCloseable {
             return new String(body, StandardCharsets.US_ASCII);
         }
 
+        /** Waits until the balancer closes the connection: the read sees its end. */
+        void awaitClose() throws IOException {
+            if (socket.getInputStream().read() != -1) {
+                throw new IOException("data where the end of the connection was awaited");
+            }
+        }
+
         @Override
         public void close() throws IOException {
             socket.close();

@@ -22,9 +22,14 @@ import org.jkeepalived.ipvs.api.Counters;
 import org.jkeepalived.ipvs.api.DataPlaneException;
 import org.jkeepalived.ipvs.api.DestinationStatus;
 import org.jkeepalived.ipvs.api.IpProtocol;
+import org.jkeepalived.ipvs.api.Operation;
 import org.jkeepalived.ipvs.api.Persistence;
+import org.jkeepalived.ipvs.api.Reconciler;
 import org.jkeepalived.ipvs.api.Scheduler;
+import org.jkeepalived.ipvs.api.ServiceEntry;
 import org.jkeepalived.ipvs.api.ServiceKey;
+import org.jkeepalived.ipvs.api.ServiceTable;
+import org.jkeepalived.ipvs.api.Timeouts;
 import org.jkeepalived.ipvs.api.VirtualService;
 import org.jkeepalived.ipvs.internal.userspace.LoadBalancerLab.KeptConnection;
 import org.junit.jupiter.api.AfterAll;
@@ -290,6 +295,89 @@ class TcpForwardingTest {
 
         assertThatThrownBy(() -> lab.get(CLIENT, port(key))).isInstanceOf(IOException.class);
         assertThat(lab.plane.services()).noneMatch(status -> status.service().key().equals(key));
+    }
+
+    @Test
+    void theReconcilerEditsARunningTableInPlace() throws Exception {
+        ServiceKey web = tcp(nextPort++);
+        ServiceKey other = tcp(nextPort++);
+        ServiceKey added = tcp(nextPort++);
+        VirtualService webService = VirtualService.of(web, Scheduler.RR);
+        ServiceTable a = new ServiceTable(List.of(
+                new ServiceEntry(webService, List.of(server(1, 1), server(2, 1), server(3, 1))),
+                new ServiceEntry(VirtualService.of(other, Scheduler.WLC), List.of(server(1, 1)))));
+        assertThat(Reconciler.reconcile(lab.plane, tableWithOthers(a, ServiceTable.EMPTY)).applied()).hasSize(6);
+
+        try (KeptConnection kept = lab.open(CLIENT, LoadBalancerLab.VIP, port(web))) {
+            assertThat(kept.request(true)).isEqualTo("rs3");
+            VirtualService weighted = webService.withScheduler(Scheduler.WRR);
+            ServiceTable b = new ServiceTable(List.of(
+                    new ServiceEntry(weighted, List.of(server(1, 1), server(2, 3), server(3, 5))),
+                    new ServiceEntry(VirtualService.of(added, Scheduler.RR), List.of(server(2, 1)))));
+
+            Reconciler.Result result = Reconciler.reconcile(lab.plane, tableWithOthers(b, a));
+
+            assertThat(result.complete()).isTrue();
+            assertThat(result.applied()).containsExactly(
+                    new Operation.SetService(weighted),
+                    new Operation.SetDestination(web, server(2, 3)),
+                    new Operation.SetDestination(web, server(3, 5)),
+                    new Operation.NewService(VirtualService.of(added, Scheduler.RR)),
+                    new Operation.NewDestination(added, server(2, 1)),
+                    new Operation.DeleteService(other));
+            // the weight change was an edit: the open connection to rs3 goes on
+            assertThat(kept.request(true)).isEqualTo("rs3");
+            assertThat(activeByServer(web)).containsEntry("rs3", 1);
+            assertThat(Reconciler.reconcile(lab.plane, tableWithOthers(b, a)).applied()).isEmpty();
+            assertThat(lab.get(CLIENT, port(added))).isEqualTo("rs2");
+        }
+    }
+
+    @Test
+    void theReconcilerGoesOnPastWhatTheDataPlaneRefuses() throws Exception {
+        ServiceKey good = tcp(nextPort++);
+        ServiceKey marked = new ServiceKey.Fwmark(9, AddressFamily.INET);
+        ServiceTable desired = new ServiceTable(List.of(
+                new ServiceEntry(VirtualService.of(marked, Scheduler.RR), List.of(server(1, 1))),
+                new ServiceEntry(VirtualService.of(good, Scheduler.RR), List.of(server(1, 1)))));
+
+        Reconciler.Result result = Reconciler.reconcile(lab.plane, tableWithOthers(desired, ServiceTable.EMPTY));
+
+        assertThat(result.applied()).containsExactly(new Operation.NewService(VirtualService.of(good, Scheduler.RR)),
+                new Operation.NewDestination(good, server(1, 1)));
+        assertThat(result.failures()).extracting(Reconciler.Failure::operation).containsExactly(
+                new Operation.NewService(VirtualService.of(marked, Scheduler.RR)), new Operation.NewDestination(marked, server(1, 1)));
+        assertThat(result.failures()).allSatisfy(failure ->
+                assertThat(failure.error().reason()).isEqualTo(DataPlaneException.Reason.UNSUPPORTED));
+        assertThat(lab.get(CLIENT, port(good))).isEqualTo("rs1");
+    }
+
+    @Test
+    void anIdleConnectionIsClosedAfterTheTcpTimeout() throws Exception {
+        ServiceKey key = service(k -> VirtualService.of(k, Scheduler.RR), 1);
+        Timeouts before = lab.plane.timeouts();
+        lab.plane.setTimeouts(before.withTcp(Duration.ofSeconds(1), before.tcpFin()));
+        try (KeptConnection kept = lab.open(CLIENT, LoadBalancerLab.VIP, port(key))) {
+            assertThat(kept.request(true)).isEqualTo("rs1");
+            long start = System.nanoTime();
+
+            kept.awaitClose();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(8));
+            await().atMost(Duration.ofSeconds(5)).until(() -> activeByServer(key).get("rs1") == 0);
+        } finally {
+            lab.plane.setTimeouts(before);
+        }
+    }
+
+    /** The desired table plus the services other tests made, as they are now, so that reconciling leaves them be. */
+    private static ServiceTable tableWithOthers(ServiceTable desired, ServiceTable ownedBefore) throws DataPlaneException {
+        List<ServiceEntry> entries = new ArrayList<>(desired.entries());
+        for (ServiceEntry existing : ServiceTable.read(lab.plane).entries()) {
+            if (desired.entry(existing.key()).isEmpty() && ownedBefore.entry(existing.key()).isEmpty()) {
+                entries.add(existing);
+            }
+        }
+        return new ServiceTable(entries);
     }
 
     private static Map<String, Integer> activeByServer(ServiceKey key) throws DataPlaneException {
