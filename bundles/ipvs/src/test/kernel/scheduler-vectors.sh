@@ -1,7 +1,8 @@
 #!/bin/sh
 # Prints which destination the kernel's IPVS schedulers give each connection, as golden vectors for
 # the userspace schedulers' tests (src/test/resources/.../kernel-scheduler-vectors.txt).
-# Runs under a kernel with IPVS:  ../shared/tools/kernel-vm "sh $(pwd)/src/test/kernel/scheduler-vectors.sh"
+# Runs under a kernel with IPVS and veth:
+#   KVM_MODULES="ip_vs ip_vs_rr ip_vs_wrr ip_vs_sh ip_vs_mh veth" ../shared/tools/kernel-vm "sh $(pwd)/src/test/kernel/scheduler-vectors.sh"
 # Everything stays inside the guest: clients in a namespace, real servers on addresses routed back
 # to that namespace, which drops what it is sent.
 set -e
