@@ -127,8 +127,8 @@ final class TcpForwarder implements Forwarder {
             connected.addListener(done -> {
                 if (done.isSuccess()) {
                     connection.established();
-                    client.read();
-                    server.read();
+                    client.config().setAutoRead(true);
+                    server.config().setAutoRead(true);
                 } else {
                     LOG.debug("connection to {} failed: {}", connection.destination(), done.cause().toString());
                     connection.closed();

@@ -13,8 +13,9 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 
 /**
- * Relays one direction of a TCP connection: what one side sends is written to the other, and the
- * next read waits for the write, so that a slow reader slows the sender instead of filling memory.
+ * Relays one direction of a TCP connection: what one side sends is written to the other, flushed
+ * once per burst of reads, and reading stops while the other side cannot take more, so that a slow
+ * reader slows the sender instead of filling memory.
  * A side that closes its half is passed on as a half close; the connection then lives for at most
  * the tcpfin timeout, as in IPVS's FIN_WAIT.
  */
@@ -62,13 +63,26 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf data = (ByteBuf) msg;
         pair.connection.packet(inbound, data.readableBytes());
-        pair.peer(inbound).writeAndFlush(data).addListener((ChannelFutureListener) written -> {
-            if (written.isSuccess()) {
-                ctx.channel().read();
-            } else {
-                pair.closeBoth();
-            }
-        });
+        Channel peer = pair.peer(inbound);
+        // a failed write raises exceptionCaught on the peer, which closes both
+        peer.write(data, peer.voidPromise());
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        Channel peer = pair.peer(inbound);
+        peer.flush();
+        if (!peer.isWritable()) {
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            pair.peer(inbound).config().setAutoRead(true);
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override

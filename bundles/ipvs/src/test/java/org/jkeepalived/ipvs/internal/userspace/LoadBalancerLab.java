@@ -44,6 +44,7 @@ final class LoadBalancerLab implements AutoCloseable {
     private final List<DatagramSocket> echoSockets = new ArrayList<>();
     final NetworkNamespace client;
     final NetworkNamespace balancer;
+    final List<NetworkNamespace> servers = new ArrayList<>();
     final UserspaceDataPlane plane;
     private final ExecutorService clientThread;
 
@@ -54,6 +55,7 @@ final class LoadBalancerLab implements AutoCloseable {
         NetworkNamespace[] servers = new NetworkNamespace[SERVERS];
         for (int i = 0; i < SERVERS; i++) {
             servers[i] = namespace();
+            this.servers.add(servers[i]);
         }
         Links.veth(client, "c0", balancer, "lbc");
         client.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "c0");

@@ -7,6 +7,10 @@ import static org.jkeepalived.ipvs.internal.userspace.LoadBalancerLab.server;
 import static org.jkeepalived.ipvs.internal.userspace.LoadBalancerLab.tcp;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +24,8 @@ import java.util.function.Function;
 import org.jkeepalived.ipvs.api.AddressFamily;
 import org.jkeepalived.ipvs.api.Counters;
 import org.jkeepalived.ipvs.api.DataPlaneException;
+import org.jkeepalived.ipvs.api.Destination;
+import org.jkeepalived.ipvs.api.DestinationKey;
 import org.jkeepalived.ipvs.api.DestinationStatus;
 import org.jkeepalived.ipvs.api.IpProtocol;
 import org.jkeepalived.ipvs.api.Operation;
@@ -295,6 +301,37 @@ class TcpForwardingTest {
 
         assertThatThrownBy(() -> lab.get(CLIENT, port(key))).isInstanceOf(IOException.class);
         assertThat(lab.plane.services()).noneMatch(status -> status.service().key().equals(key));
+    }
+
+    @Test
+    void aServerThatDoesNotReadSlowsTheClientInsteadOfFillingTheBalancer() throws Exception {
+        ServiceKey key = tcp(nextPort++);
+        try (ServerSocket stalled = lab.servers.get(0).call(() -> new ServerSocket(81, 8, LoadBalancerLab.address(LoadBalancerLab.serverAddress(1))))) {
+            lab.plane.newService(VirtualService.of(key, Scheduler.RR));
+            lab.plane.newDestination(key, Destination.of(new DestinationKey(LoadBalancerLab.address(LoadBalancerLab.serverAddress(1)), 81), 1));
+            long accepted = lab.inClient(() -> {
+                try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(LoadBalancerLab.VIP, port(key)))) {
+                    channel.configureBlocking(false);
+                    ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+                    long written = 0;
+                    long lastProgress = System.nanoTime();
+                    // until the client is held back for half a second, or has sent 256 MB
+                    while (System.nanoTime() - lastProgress < 500_000_000L && written < (256L << 20)) {
+                        chunk.clear();
+                        int n = channel.write(chunk);
+                        if (n > 0) {
+                            written += n;
+                            lastProgress = System.nanoTime();
+                        } else {
+                            Thread.sleep(5);
+                        }
+                    }
+                    return written;
+                }
+            });
+            // the socket buffers of the three hops, and no more
+            assertThat(accepted).isLessThan(64L << 20);
+        }
     }
 
     @Test
