@@ -28,8 +28,8 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
 
 /**
  * A load balancer and its hosts in network namespaces: a client (192.0.2.2, and sources
- * 192.0.2.10 to .41) linked to the balancer (192.0.2.1, virtual address 203.0.113.100 on its
- * loopback), and three real servers rs1 to rs3 (198.51.100.11 to .13) on a bridge with the balancer
+ * 192.0.2.10 to .41, 2001:db8:1::2 to ::9) linked to the balancer (192.0.2.1 and 2001:db8:1::1,
+ * virtual addresses 203.0.113.100 and 2001:db8:ff::100 on its loopback), and three real servers rs1 to rs3 (198.51.100.11 to .13) on a bridge with the balancer
  * (198.51.100.1). Each real server runs an HTTP server on port 80 and a UDP echo on port 53 that
  * answer with its name. The userspace data plane runs in the balancer's namespace.
  */
@@ -37,6 +37,7 @@ final class LoadBalancerLab implements AutoCloseable {
 
     static final String VIP = "203.0.113.100";
     static final String UNASSIGNED_VIP = "203.0.113.101";
+    static final String VIP6 = "2001:db8:ff::100";
     static final int SERVERS = 3;
 
     private final List<NetworkNamespace> namespaces = new ArrayList<>();
@@ -65,6 +66,12 @@ final class LoadBalancerLab implements AutoCloseable {
         client.execOrFail("ip", "route", "add", "default", "via", "192.0.2.1");
         balancer.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "lbc");
         balancer.execOrFail("ip", "addr", "add", VIP + "/32", "dev", "lo");
+        for (int source = 2; source < 10; source++) {
+            client.execOrFail("ip", "addr", "add", "2001:db8:1::" + source + "/64", "dev", "c0", "nodad");
+        }
+        client.execOrFail("ip", "route", "add", "2001:db8:ff::/64", "via", "2001:db8:1::1");
+        balancer.execOrFail("ip", "addr", "add", "2001:db8:1::1/64", "dev", "lbc", "nodad");
+        balancer.execOrFail("ip", "addr", "add", VIP6 + "/128", "dev", "lo");
 
         NetworkNamespace[] bridged = new NetworkNamespace[SERVERS + 1];
         bridged[0] = balancer;

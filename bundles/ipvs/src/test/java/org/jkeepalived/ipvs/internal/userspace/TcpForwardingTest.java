@@ -161,6 +161,22 @@ class TcpForwardingTest {
     }
 
     @Test
+    void persistenceLastsWhileTheClientHasConnectionsAndEndsItsTimeoutAfterTheLast() throws Exception {
+        ServiceKey key = service(k -> VirtualService.of(k, Scheduler.RR)
+                .withPersistence(Optional.of(Persistence.perClient(Duration.ofSeconds(1), AddressFamily.INET))), 1, 1, 1);
+        try (KeptConnection kept = lab.open("192.0.2.12", LoadBalancerLab.VIP, port(key))) {
+            assertThat(kept.request(true)).isEqualTo("rs3");
+            Thread.sleep(2_500);
+            assertThat(lab.get("192.0.2.12", port(key))).as("an open connection holds the client's server").isEqualTo("rs3");
+        }
+        long closed = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> lab.plane.destinations(key).stream().mapToInt(DestinationStatus::persistentConnections).sum() == 0);
+        assertThat(Duration.ofNanos(System.nanoTime() - closed)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(lab.get("192.0.2.12", port(key))).as("a new choice once the affinity ended").isEqualTo("rs2");
+    }
+
+    @Test
     void persistenceGranularityMakesANetworkOneClient() throws Exception {
         ServiceKey key = service(k -> VirtualService.of(k, Scheduler.RR)
                 .withPersistence(Optional.of(new Persistence(Duration.ofSeconds(60), 24))), 1, 1, 1);
@@ -236,6 +252,25 @@ class TcpForwardingTest {
         } finally {
             lab.balancer.execOrFail("ip", "addr", "del", LoadBalancerLab.UNASSIGNED_VIP + "/32", "dev", "lo");
         }
+    }
+
+    @Test
+    void anIpv6ServiceHashesIpv6ClientsToIpv4Servers() throws Exception {
+        ServiceKey key = new ServiceKey.Inet(IpProtocol.TCP, LoadBalancerLab.address(LoadBalancerLab.VIP6), nextPort++);
+        lab.plane.newService(VirtualService.of(key, Scheduler.SH));
+        for (int server = 1; server <= LoadBalancerLab.SERVERS; server++) {
+            lab.plane.newDestination(key, server(server, 1));
+        }
+        Map<String, Set<String>> serversBySource = new TreeMap<>();
+        for (int source = 2; source < 10; source++) {
+            for (int i = 0; i < 2; i++) {
+                try (KeptConnection connection = lab.open("2001:db8:1::" + source, LoadBalancerLab.VIP6, port(key))) {
+                    serversBySource.computeIfAbsent("2001:db8:1::" + source, s -> new HashSet<>()).add(connection.request(false));
+                }
+            }
+        }
+        assertThat(serversBySource).hasSize(8);
+        assertThat(serversBySource.values()).allSatisfy(servers -> assertThat(servers).hasSize(1));
     }
 
     @Test
