@@ -1,6 +1,7 @@
 package org.jkeepalived.ipvs.api;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +14,8 @@ import java.util.Set;
  * @param scheduler its scheduler
  * @param flags its scheduler flags
  * @param persistence its persistence, if persistent
- * @param onePacket one-packet scheduling (ops): each UDP datagram is scheduled on its own
+ * @param onePacket one-packet scheduling (ops): each UDP datagram is scheduled on its own (TCP
+ *                  services ignore it)
  */
 public record VirtualService(
         ServiceKey key,
@@ -69,7 +71,7 @@ public record VirtualService(
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(key.toString()).append(' ').append(scheduler.ipvsName());
-        flags.stream().sorted().forEach(flag -> text.append(' ').append(flag.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        flags.stream().sorted().forEach(flag -> text.append(' ').append(flag.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         persistence.ifPresent(p -> text.append(" persistent ").append(p.timeout().getSeconds()).append(" /").append(p.prefixLength()));
         if (onePacket) {
             text.append(" ops");

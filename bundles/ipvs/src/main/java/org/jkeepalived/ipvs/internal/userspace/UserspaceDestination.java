@@ -15,9 +15,9 @@ import org.jkeepalived.ipvs.internal.scheduler.Schedulable;
  */
 final class UserspaceDestination implements Schedulable {
 
-    private final int servicePort;
+    private final InetSocketAddress socketAddress;
     private final TrafficCounters counters = new TrafficCounters();
-    private Destination destination;
+    private volatile Destination destination;
     private int lastWeight;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger inactive = new AtomicInteger();
@@ -26,7 +26,8 @@ final class UserspaceDestination implements Schedulable {
     private boolean removed;
 
     UserspaceDestination(Destination destination, int servicePort) {
-        this.servicePort = servicePort;
+        this.socketAddress = new InetSocketAddress(destination.key().address(),
+                destination.key().port() == 0 ? servicePort : destination.key().port());
         this.destination = destination;
         this.lastWeight = destination.weight();
     }
@@ -48,7 +49,7 @@ final class UserspaceDestination implements Schedulable {
 
     /** @return where connections go: the destination's port, or the service's for port 0 */
     InetSocketAddress socketAddress() {
-        return new InetSocketAddress(destination.key().address(), destination.key().port() == 0 ? servicePort : destination.key().port());
+        return socketAddress;
     }
 
     TrafficCounters counters() {

@@ -315,6 +315,14 @@ class TcpForwardingTest {
         assertThatThrownBy(() -> lab.plane.newService(VirtualService.of(tcp(7999), Scheduler.LBLC)))
                 .hasMessageContaining("scheduler lblc balances by destination address");
 
+        ServiceKey taken = tcp(nextPort++);
+        try (ServerSocket other = lab.balancer.call(() -> new ServerSocket(port(taken), 8, LoadBalancerLab.address(LoadBalancerLab.VIP)))) {
+            assertThatThrownBy(() -> lab.plane.newService(VirtualService.of(taken, Scheduler.RR)))
+                    .hasMessageContaining("cannot listen on /203.0.113.100:" + port(taken))
+                    .extracting(e -> ((DataPlaneException) e).reason()).isEqualTo(DataPlaneException.Reason.FAILED);
+        }
+        assertThat(lab.plane.services()).noneMatch(status -> status.service().key().equals(taken));
+
         ServiceKey key = service(k -> VirtualService.of(k, Scheduler.RR), 1);
         assertThatThrownBy(() -> lab.plane.newService(VirtualService.of(key, Scheduler.WLC)))
                 .extracting(e -> ((DataPlaneException) e).reason()).isEqualTo(DataPlaneException.Reason.SERVICE_EXISTS);
