@@ -1,0 +1,107 @@
+package org.jkeepalived.ipvs.api;
+
+import java.util.Objects;
+
+/**
+ * How packets reach a destination ({@code IPVS_DEST_ATTR_FWD_METHOD} and the tunnel attributes):
+ * keepalived.conf's lvs_method.
+ *
+ * @param method masquerading, direct routing or tunnelling
+ * @param tunnelType the tunnel of {@link Method#TUN}
+ * @param tunnelPort the UDP port of a GUE tunnel, 0 otherwise
+ * @param tunnelChecksum the checksum option of a GUE or GRE tunnel
+ */
+public record Forwarding(Method method, TunnelType tunnelType, int tunnelPort, TunnelChecksum tunnelChecksum) {
+
+    /** Masquerading, keepalived's default. */
+    public static final Forwarding NAT = new Forwarding(Method.NAT, TunnelType.IPIP, 0, TunnelChecksum.NONE);
+    /** Direct routing. */
+    public static final Forwarding DR = new Forwarding(Method.DR, TunnelType.IPIP, 0, TunnelChecksum.NONE);
+    /** IP-in-IP tunnelling. */
+    public static final Forwarding TUN = new Forwarding(Method.TUN, TunnelType.IPIP, 0, TunnelChecksum.NONE);
+
+    public Forwarding {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(tunnelType, "tunnelType");
+        Objects.requireNonNull(tunnelChecksum, "tunnelChecksum");
+        Ports.check(tunnelPort, "tunnel port");
+        if (method != Method.TUN && (tunnelType != TunnelType.IPIP || tunnelPort != 0 || tunnelChecksum != TunnelChecksum.NONE)) {
+            throw new IllegalArgumentException("tunnel settings apply to TUN only, not to " + method);
+        }
+        if (tunnelType == TunnelType.GUE && tunnelPort == 0) {
+            throw new IllegalArgumentException("a GUE tunnel needs a port");
+        }
+    }
+
+    /** The forwarding method, with the number of {@code IP_VS_CONN_F_*}. */
+    public enum Method {
+        /** Masquerading ({@code IP_VS_CONN_F_MASQ}). */
+        NAT(0),
+        /** Tunnelling ({@code IP_VS_CONN_F_TUNNEL}). */
+        TUN(2),
+        /** Direct routing ({@code IP_VS_CONN_F_DROUTE}). */
+        DR(3);
+
+        private final int number;
+
+        Method(int number) {
+            this.number = number;
+        }
+
+        /** @return the value of {@code IPVS_DEST_ATTR_FWD_METHOD} */
+        public int number() {
+            return number;
+        }
+    }
+
+    /** The tunnel of TUN ({@code IPVS_DEST_ATTR_TUN_TYPE}). */
+    public enum TunnelType {
+        /** IP in IP. */
+        IPIP(0),
+        /** Generic UDP encapsulation. */
+        GUE(1),
+        /** GRE. */
+        GRE(2);
+
+        private final int number;
+
+        TunnelType(int number) {
+            this.number = number;
+        }
+
+        /** @return the value of {@code IPVS_DEST_ATTR_TUN_TYPE} */
+        public int number() {
+            return number;
+        }
+    }
+
+    /** The checksum option of a tunnel ({@code IPVS_DEST_ATTR_TUN_FLAGS}). */
+    public enum TunnelChecksum {
+        /** None given. */
+        NONE(0),
+        /** nocsum. */
+        NOCSUM(0x0001),
+        /** csum. */
+        CSUM(0x0002),
+        /** remcsum. */
+        REMCSUM(0x0004);
+
+        private final int bits;
+
+        TunnelChecksum(int bits) {
+            this.bits = bits;
+        }
+
+        /** @return the bits of {@code IPVS_DEST_ATTR_TUN_FLAGS} */
+        public int bits() {
+            return bits;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return method == Method.TUN && tunnelType != TunnelType.IPIP
+                ? "TUN " + tunnelType + (tunnelPort != 0 ? " port " + tunnelPort : "")
+                : method.name();
+    }
+}

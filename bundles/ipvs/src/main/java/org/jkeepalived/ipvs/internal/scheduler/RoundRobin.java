@@ -1,0 +1,42 @@
+package org.jkeepalived.ipvs.internal.scheduler;
+
+import java.util.List;
+
+/**
+ * rr: each new connection goes to the next available destination in list order after the one that
+ * took the last ({@code ip_vs_rr.c}).
+ */
+final class RoundRobin implements SchedulingAlgorithm {
+
+    /** The destination that took the last connection; null for the head of the list. */
+    private Schedulable last;
+
+    @Override
+    public void destinationsChanged(List<? extends Schedulable> previous, List<? extends Schedulable> current) {
+        // When the last one is removed, the cursor steps back to its predecessor, so that the one after
+        // it is still the next (ip_vs_rr_del_dest).
+        if (last != null && !current.contains(last)) {
+            Schedulable predecessor = null;
+            for (int i = previous.indexOf(last) - 1; i >= 0 && predecessor == null; i--) {
+                if (current.contains(previous.get(i))) {
+                    predecessor = previous.get(i);
+                }
+            }
+            last = predecessor;
+        }
+    }
+
+    @Override
+    public <D extends Schedulable> D schedule(List<D> destinations, Flow flow) {
+        int size = destinations.size();
+        int start = last == null ? 0 : destinations.indexOf(last) + 1;
+        for (int step = 0; step < size; step++) {
+            D candidate = destinations.get((start + step) % size);
+            if (candidate.available()) {
+                last = candidate;
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
