@@ -45,6 +45,11 @@ final class Distribution implements AutoCloseable {
         return new Distribution(directory.resolve("jkeepalived-" + VERSION), directory.resolve("data"));
     }
 
+    /** @return the network namespace the distribution runs in */
+    NetworkNamespace namespace() {
+        return namespace;
+    }
+
     Path home() {
         return home;
     }
@@ -100,6 +105,16 @@ final class Distribution implements AutoCloseable {
             return Files.exists(log()) ? Files.readString(log(), StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the JVM with SIGKILL, as a crash or the OOM killer does: nothing is handed over or cleaned up. */
+    void kill() {
+        try {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.jkeepalived.core.internal.loop.EventLoopsComponent;
+import org.jkeepalived.testing.netns.KeepalivedPeer;
 import org.jkeepalived.vrrp.api.DropReason;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.settings.TestSettings;

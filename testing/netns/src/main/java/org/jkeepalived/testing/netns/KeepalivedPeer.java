@@ -1,4 +1,4 @@
-package org.jkeepalived.vrrp.internal.instance;
+package org.jkeepalived.testing.netns;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jkeepalived.testing.netns.Command;
-import org.jkeepalived.testing.netns.NetworkNamespace;
 
 /**
  * Debian's keepalived running in a test namespace as a VRRP peer: its own configuration, pid files
  * and log in a temporary directory, in the foreground, logging to the console in detail.
  */
-final class KeepalivedPeer implements AutoCloseable {
+public final class KeepalivedPeer implements AutoCloseable {
 
     private static final AtomicInteger RUNS = new AtomicInteger();
 
@@ -28,7 +26,7 @@ final class KeepalivedPeer implements AutoCloseable {
     }
 
     /** @return whether keepalived is installed */
-    static boolean installed() {
+    public static boolean installed() {
         return Command.run(List.of("keepalived", "-v")).succeeded();
     }
 
@@ -40,7 +38,7 @@ final class KeepalivedPeer implements AutoCloseable {
      * @param configuration its keepalived.conf
      * @return the running peer
      */
-    static KeepalivedPeer start(NetworkNamespace namespace, Path directory, String configuration) {
+    public static KeepalivedPeer start(NetworkNamespace namespace, Path directory, String configuration) {
         try {
             Path run = Files.createDirectories(directory.resolve("run" + RUNS.incrementAndGet()));
             Path config = Files.writeString(run.resolve("keepalived.conf"), configuration);
@@ -60,7 +58,7 @@ final class KeepalivedPeer implements AutoCloseable {
     }
 
     /** @return what it logged so far */
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -68,18 +66,28 @@ final class KeepalivedPeer implements AutoCloseable {
         }
     }
 
-    /** @return whether its last state change entered {@code state} (MASTER, BACKUP, FAULT) */
-    boolean lastEntered(String state) {
+    /** @return whether the last state change of any of its instances entered {@code state} (MASTER, BACKUP, FAULT) */
+    public boolean lastEntered(String state) {
+        return lastEntered("", state);
+    }
+
+    /**
+     * @param instance the vrrp_instance
+     * @param state MASTER, BACKUP or FAULT
+     * @return whether the instance's last state change entered {@code state}
+     */
+    public boolean lastEntered(String instance, String state) {
         String text = log();
-        int master = text.lastIndexOf("Entering MASTER STATE");
-        int backup = text.lastIndexOf("Entering BACKUP STATE");
-        int fault = text.lastIndexOf("Entering FAULT STATE");
-        int last = Math.max(master, Math.max(backup, fault));
-        return last >= 0 && last == text.lastIndexOf("Entering " + state + " STATE");
+        String prefix = instance.isEmpty() ? "" : "(" + instance + ") ";
+        int last = -1;
+        for (String entered : new String[] {"MASTER", "BACKUP", "FAULT"}) {
+            last = Math.max(last, text.lastIndexOf(prefix + "Entering " + entered + " STATE"));
+        }
+        return last >= 0 && last == text.lastIndexOf(prefix + "Entering " + state + " STATE");
     }
 
     /** Stops it with SIGTERM, as systemd does: a master sends a priority 0 advert. */
-    void stop() {
+    public void stop() {
         process.destroy();
         try {
             process.waitFor(10, TimeUnit.SECONDS);

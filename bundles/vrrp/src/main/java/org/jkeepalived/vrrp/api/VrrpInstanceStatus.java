@@ -1,0 +1,41 @@
+package org.jkeepalived.vrrp.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a running VRRP instance is doing, at one moment.
+ *
+ * @param name the vrrp_instance's name
+ * @param state its state
+ * @param virtualRouterId its VRID
+ * @param version the VRRP version, 2 or 3
+ * @param interfaceName its interface, absent for a unicast instance without one
+ * @param priority its configured priority
+ * @param sourceAddress the address its adverts come from
+ * @param virtualAddresses its virtual addresses, as {@code address/prefix dev interface}
+ * @param advertsSent adverts sent
+ * @param advertsReceived adverts accepted
+ * @param becameMaster how many times it became master
+ * @param drops received packets dropped, by reason; reasons never seen are absent
+ */
+public record VrrpInstanceStatus(
+        String name,
+        VrrpState state,
+        int virtualRouterId,
+        int version,
+        Optional<String> interfaceName,
+        int priority,
+        String sourceAddress,
+        List<String> virtualAddresses,
+        long advertsSent,
+        long advertsReceived,
+        long becameMaster,
+        Map<DropReason, Long> drops) {
+
+    public VrrpInstanceStatus {
+        virtualAddresses = List.copyOf(virtualAddresses);
+        drops = Map.copyOf(drops);
+    }
+}

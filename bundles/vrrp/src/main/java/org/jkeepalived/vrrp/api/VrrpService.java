@@ -1,0 +1,16 @@
+package org.jkeepalived.vrrp.api;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The VRRP instances that run, as the shell and metrics see them. */
+@ProviderType
+public interface VrrpService {
+
+    /**
+     * @return every running instance in configuration order; an instance that could not start (its
+     *         interface is missing, say) is absent, and the log says why
+     */
+    List<VrrpInstanceStatus> instances();
+}

@@ -1,0 +1,115 @@
+package org.jkeepalived.vrrp.internal.runtime;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.jkeepalived.netlink.api.AddressSpec;
+import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
+import org.jkeepalived.vrrp.internal.instance.InstanceStatistics;
+import org.jkeepalived.vrrp.internal.instance.VirtualRouter;
+import org.jkeepalived.vrrp.internal.net.InterfaceInfo;
+import org.jkeepalived.vrrp.internal.net.VrrpChannels;
+import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The instances running on the VRRP loop, brought in line with each new configuration: an instance
+ * whose plan did not change keeps running untouched, one that changed or left is closed (a master
+ * hands over with a priority 0 advert), and new ones start. Used on the loop's thread only.
+ */
+final class RunningInstances {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningInstances.class);
+
+    private record Running(InstancePlan plan, VirtualRouter router) {
+    }
+
+    private final VrrpChannels channels;
+    private final Function<List<AddressSpec>, InstanceAddresses> addresses;
+    private final Map<String, Running> running = new LinkedHashMap<>();
+
+    /**
+     * @param channels the channels of the VRRP loop
+     * @param addresses makes what sets an instance's addresses in the kernel
+     */
+    RunningInstances(VrrpChannels channels, Function<List<AddressSpec>, InstanceAddresses> addresses) {
+        this.channels = channels;
+        this.addresses = addresses;
+    }
+
+    /**
+     * Runs the instances of a new configuration.
+     *
+     * @param plans the instances it has, in its order
+     */
+    void apply(List<InstancePlan> plans) {
+        Map<String, InstancePlan> wanted = new LinkedHashMap<>();
+        plans.forEach(plan -> wanted.put(plan.name(), plan));
+        for (Iterator<Running> it = running.values().iterator(); it.hasNext(); ) {
+            Running current = it.next();
+            InstancePlan next = wanted.get(current.plan().name());
+            if (!current.plan().equals(next)) {
+                LOG.info("{} {}", current.plan().settings(), next == null ? "is no longer configured; stopping it" : "changed; restarting it");
+                current.router().close();
+                it.remove();
+            }
+        }
+        Map<String, Running> reordered = new LinkedHashMap<>();
+        for (InstancePlan plan : wanted.values()) {
+            Running current = running.get(plan.name());
+            if (current == null) {
+                current = start(plan).orElse(null);
+            }
+            if (current != null) {
+                reordered.put(plan.name(), current);
+            }
+        }
+        running.clear();
+        running.putAll(reordered);
+    }
+
+    /** Stops every instance: masters hand over with a priority 0 advert and remove their addresses. */
+    void closeAll() {
+        running.values().forEach(current -> current.router().close());
+        running.clear();
+    }
+
+    /** @return the status of every running instance */
+    List<VrrpInstanceStatus> status() {
+        List<VrrpInstanceStatus> status = new ArrayList<>();
+        running.values().forEach(current -> status.add(status(current)));
+        return status;
+    }
+
+    private Optional<Running> start(InstancePlan plan) {
+        VrrpSettings settings = plan.settings();
+        try {
+            Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
+            InstanceAddresses kernel = addresses.apply(plan.addresses());
+            // what a previous run left must go before the election, or two routers answer for one address
+            kernel.removeQuietly(settings);
+            VirtualRouter router = VirtualRouter.create(settings, channels, link, kernel);
+            router.start();
+            return Optional.of(new Running(plan, router));
+        } catch (RuntimeException e) {
+            LOG.error("{} cannot start: {}", settings, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static VrrpInstanceStatus status(Running current) {
+        VrrpSettings settings = current.plan().settings();
+        InstanceStatistics statistics = current.router().statistics();
+        return new VrrpInstanceStatus(settings.name(), current.router().state(), settings.virtualRouterId(),
+                settings.version().number(), settings.interfaceName(), settings.priority(),
+                current.router().sourceAddress().getHostAddress(),
+                current.plan().addresses().stream().map(InstanceAddresses::describe).toList(),
+                statistics.advertsSent(), statistics.advertsReceived(), statistics.becameMaster(), statistics.drops());
+    }
+}

@@ -1,0 +1,100 @@
+package org.jkeepalived.vrrp.internal.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jkeepalived.config.api.ConfigListener;
+import org.jkeepalived.config.api.ConfigUpdate;
+import org.jkeepalived.config.api.model.KeepalivedConfig;
+import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
+import org.jkeepalived.core.api.loop.EventLoop;
+import org.jkeepalived.core.api.loop.EventLoops;
+import org.jkeepalived.netlink.api.Rtnetlink;
+import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
+import org.jkeepalived.vrrp.api.VrrpService;
+import org.jkeepalived.vrrp.internal.net.VrrpChannels;
+import org.jkeepalived.vrrp.internal.settings.VrrpSettingsMapper;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the vrrp_instances of the running configuration on the VRRP loop, a thread of its own that
+ * does nothing else, and follows each reload. Stopping it hands every master over with a priority 0
+ * advert and removes its addresses, as keepalived does on SIGTERM.
+ */
+@Component(service = {ConfigListener.class, VrrpService.class}, immediate = true)
+public final class VrrpRuntime implements ConfigListener, VrrpService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VrrpRuntime.class);
+    /** The name of the loop, as the watchdog and thread dumps show it. */
+    static final String LOOP_NAME = "vrrp";
+    private static final long LOOP_ANSWER_SECONDS = 5;
+
+    private final EventLoop loop;
+    private final RunningInstances instances;
+
+    /**
+     * @param loops where the VRRP loop comes from
+     * @param rtnetlink the kernel's addresses
+     */
+    @Activate
+    public VrrpRuntime(@Reference EventLoops loops, @Reference Rtnetlink rtnetlink) {
+        this.loop = loops.open(LOOP_NAME);
+        this.instances = new RunningInstances(new VrrpChannels(loop), addresses -> new InstanceAddresses(rtnetlink, addresses));
+    }
+
+    @Override
+    public void configApplied(ConfigUpdate update) {
+        List<InstancePlan> plans = plans(update.current());
+        loop.execute(() -> instances.apply(plans));
+    }
+
+    @Override
+    public List<VrrpInstanceStatus> instances() {
+        return onLoop(CompletableFuture.supplyAsync(instances::status, loop));
+    }
+
+    /** Hands over and stops every instance before the loop ends. */
+    @Deactivate
+    void stop() {
+        try {
+            onLoop(CompletableFuture.runAsync(instances::closeAll, loop));
+        } finally {
+            loop.close();
+        }
+    }
+
+    /** An instance that cannot run as configured is left out and said so; the others run. */
+    private static List<InstancePlan> plans(KeepalivedConfig config) {
+        List<InstancePlan> plans = new ArrayList<>();
+        for (VrrpInstance instance : config.vrrpInstances()) {
+            try {
+                plans.add(new InstancePlan(VrrpSettingsMapper.map(instance), VirtualAddressSpecs.of(instance)));
+            } catch (IllegalArgumentException e) {
+                LOG.error("{}; the instance does not run", e.getMessage());
+            }
+        }
+        return plans;
+    }
+
+    private <T> T onLoop(CompletableFuture<T> answer) {
+        try {
+            return answer.get(LOOP_ANSWER_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the VRRP loop", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the VRRP loop failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the VRRP loop did not answer in " + LOOP_ANSWER_SECONDS + " s", e);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.jkeepalived.vrrp.internal.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.jkeepalived.config.api.ConfigReader;
+import org.jkeepalived.config.api.ConfigResult;
+import org.jkeepalived.config.api.ConfigUpdate;
+import org.jkeepalived.config.api.model.KeepalivedConfig;
+import org.jkeepalived.core.api.loop.EventLoop;
+import org.jkeepalived.core.api.loop.EventLoops;
+import org.jkeepalived.core.internal.loop.EventLoopsComponent;
+import org.jkeepalived.netlink.internal.RtnetlinkClient;
+import org.jkeepalived.testing.netns.Links;
+import org.jkeepalived.testing.netns.NetworkNamespace;
+import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
+import org.jkeepalived.vrrp.api.VrrpState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime as the configuration drives it, on two routers in namespaces: instances that did not
+ * change carry on through a reload, removed ones hand over, changed ones restart, stopping hands
+ * everything over, and each master's addresses are in its kernel and nowhere else.
+ */
+class VrrpRuntimeNamespaceTest {
+
+    private static final Duration TAKEOVER = Duration.ofSeconds(10);
+
+    private final EventLoopsComponent loops = new EventLoopsComponent();
+    private NetworkNamespace hub;
+    private Router first;
+    private Router second;
+
+    /** A router: its namespace, its runtime and the configuration it runs. */
+    private static final class Router implements AutoCloseable {
+
+        final NetworkNamespace namespace;
+        final VrrpRuntime runtime;
+        private final RtnetlinkClient rtnetlink;
+        private KeepalivedConfig running;
+        private long generation;
+        private boolean stopped;
+
+        Router(NetworkNamespace namespace, EventLoops loops) throws Exception {
+            this.namespace = namespace;
+            this.rtnetlink = namespace.call(() -> new RtnetlinkClient(Duration.ofSeconds(2)));
+            this.runtime = new VrrpRuntime(inNamespace(loops, namespace), rtnetlink);
+        }
+
+        void apply(String text) {
+            ConfigResult result = ConfigReader.builder().build().read("keepalived.conf", text);
+            assertThat(result.hasErrors()).as(result.summary()).isFalse();
+            KeepalivedConfig next = result.config().orElseThrow();
+            runtime.configApplied(new ConfigUpdate(Optional.ofNullable(running), next, ++generation));
+            running = next;
+        }
+
+        VrrpInstanceStatus instance(String name) {
+            return runtime.instances().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+        }
+
+        List<String> instanceNames() {
+            return runtime.instances().stream().map(VrrpInstanceStatus::name).toList();
+        }
+
+        boolean has(String address) {
+            return namespace.execOrFail("ip", "-o", "addr", "show", "dev", "eth0").contains(" " + address + "/");
+        }
+
+        void stop() {
+            stopped = true;
+            runtime.stop();
+        }
+
+        @Override
+        public void close() {
+            if (!stopped) {
+                runtime.stop();
+            }
+            rtnetlink.close();
+        }
+    }
+
+    @BeforeEach
+    void segment() throws Exception {
+        hub = NetworkNamespace.create();
+        NetworkNamespace a = NetworkNamespace.create();
+        NetworkNamespace b = NetworkNamespace.create();
+        Links.bridge(hub, "br0", "eth0", a, b);
+        hub.execOrFail("ip", "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
+        a.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
+        b.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "eth0");
+        first = new Router(a, loops);
+        second = new Router(b, loops);
+    }
+
+    @AfterEach
+    void tearDown() {
+        for (Router router : new Router[] {first, second}) {
+            if (router != null) {
+                router.close();
+                router.namespace.close();
+            }
+        }
+        hub.close();
+    }
+
+    @Test
+    void theMasterHoldsTheAddressesWithTheirLabelAndTheBackupNone() {
+        first.apply(config(150, true, 150));
+        second.apply(config(100, true, 100));
+
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER
+                && second.instance("VI_1").state() == VrrpState.BACKUP);
+        await().atMost(TAKEOVER).until(() -> first.has("192.0.2.100") && first.has("192.0.2.200"));
+        assertThat(first.namespace.execOrFail("ip", "-o", "addr", "show", "dev", "eth0"))
+                .contains("192.0.2.100/24 brd 192.0.2.255 scope global secondary eth0:vip");
+        assertThat(second.has("192.0.2.100")).isFalse();
+        assertThat(second.has("192.0.2.200")).isFalse();
+        assertThat(first.instance("VI_1").virtualAddresses()).containsExactly("192.0.2.100/24 dev eth0");
+    }
+
+    @Test
+    void aReloadKeepsUnchangedInstancesRunningHandsOverRemovedOnesAndRestartsChangedOnes() {
+        first.apply(config(150, true, 150));
+        second.apply(config(100, true, 100));
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER
+                && first.instance("VI_2").state() == VrrpState.MASTER && first.has("192.0.2.200"));
+
+        // the same file again: nothing moves
+        long sent = first.instance("VI_1").advertsSent();
+        first.apply(config(150, true, 150));
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").advertsSent() > sent + 2);
+        assertThat(first.instance("VI_1").becameMaster()).isEqualTo(1);
+        assertThat(first.instance("VI_2").becameMaster()).isEqualTo(1);
+        assertThat(second.instance("VI_1").becameMaster()).isZero();
+
+        // VI_2 leaves the file: it hands over with a priority 0 advert and takes its address with it
+        first.apply(config(150, false, 150));
+        await().atMost(Duration.ofSeconds(3)).until(() -> second.instance("VI_2").state() == VrrpState.MASTER);
+        await().atMost(TAKEOVER).until(() -> second.has("192.0.2.200") && !first.has("192.0.2.200"));
+        assertThat(first.instanceNames()).containsExactly("VI_1");
+        assertThat(first.instance("VI_1").becameMaster()).isEqualTo(1);
+        assertThat(first.has("192.0.2.100")).isTrue();
+
+        // VI_1 changes its priority below the other router's: it restarts and the other takes over
+        first.apply(config(50, false, 150));
+        await().atMost(TAKEOVER).until(() -> second.instance("VI_1").state() == VrrpState.MASTER
+                && first.instance("VI_1").state() == VrrpState.BACKUP);
+        await().atMost(TAKEOVER).until(() -> second.has("192.0.2.100") && !first.has("192.0.2.100"));
+    }
+
+    @Test
+    void stoppingHandsEveryInstanceOverAtOnce() {
+        first.apply(config(150, true, 150));
+        second.apply(config(100, true, 100));
+        await().atMost(TAKEOVER).until(() -> first.has("192.0.2.100") && first.has("192.0.2.200"));
+
+        first.stop();
+        assertThat(first.has("192.0.2.100")).isFalse();
+        assertThat(first.has("192.0.2.200")).isFalse();
+        // a priority 0 advert: the backup takes over after Skew_Time, not Master_Down_Interval
+        await().atMost(Duration.ofSeconds(2)).until(() -> second.instance("VI_1").state() == VrrpState.MASTER
+                && second.instance("VI_2").state() == VrrpState.MASTER);
+        await().atMost(TAKEOVER).until(() -> second.has("192.0.2.100") && second.has("192.0.2.200"));
+    }
+
+    @Test
+    void anInstanceThatCannotStartIsLeftOutAndTheOthersRun() {
+        first.apply(config(150, true, 150).replace("interface eth0\n    virtual_router_id 52", "interface eth9\n    virtual_router_id 52"));
+
+        await().atMost(TAKEOVER).until(() -> first.has("192.0.2.100"));
+        assertThat(first.instanceNames()).containsExactly("VI_1");
+    }
+
+    /** A loop source whose loops run in the router's namespace. */
+    private static EventLoops inNamespace(EventLoops loops, NetworkNamespace namespace) {
+        return new EventLoops() {
+            @Override
+            public EventLoop open(String name) {
+                EventLoop loop = loops.open(name + "-" + namespace.name());
+                loop.execute(namespace::enter);
+                return loop;
+            }
+
+            @Override
+            public List<EventLoop> loops() {
+                return loops.loops();
+            }
+        };
+    }
+
+    private static String config(int firstPriority, boolean withSecond, int secondPriority) {
+        String text = """
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 51
+                    priority %d
+                    advert_int 1
+                    virtual_ipaddress {
+                        192.0.2.100/24 brd + dev eth0 label eth0:vip
+                    }
+                }
+                """.formatted(firstPriority);
+        if (withSecond) {
+            text += """
+                    vrrp_instance VI_2 {
+                        state BACKUP
+                        interface eth0
+                        virtual_router_id 52
+                        priority %d
+                        advert_int 1
+                        virtual_ipaddress {
+                            192.0.2.200
+                        }
+                    }
+                    """.formatted(secondPriority);
+        }
+        return text;
+    }
+}
