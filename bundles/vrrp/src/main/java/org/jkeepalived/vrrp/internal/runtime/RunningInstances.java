@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ final class RunningInstances {
     private final VrrpChannels channels;
     private final Function<List<AddressSpec>, InstanceAddresses> addresses;
     private final Map<String, Running> running = new LinkedHashMap<>();
+    /** The interfaces the monitor reported, up or down; one not reported yet counts as up. */
+    private final Map<String, Boolean> linksUp = new HashMap<>();
 
     /**
      * @param channels the channels of the VRRP loop
@@ -80,6 +83,25 @@ final class RunningInstances {
         running.clear();
     }
 
+    /**
+     * An interface went down or came back: the instances on it enter or leave FAULT.
+     *
+     * @param name the interface
+     * @param up whether it can carry traffic
+     */
+    void linkState(String name, boolean up) {
+        Boolean before = linksUp.put(name, up);
+        if (before != null && before == up) {
+            return;
+        }
+        for (Running current : running.values()) {
+            if (current.plan().settings().interfaceName().filter(name::equals).isPresent()) {
+                LOG.info("{} interface {} is {}", current.plan().settings(), name, up ? "up" : "down");
+                current.router().setFault(!up);
+            }
+        }
+    }
+
     /** @return the status of every running instance */
     List<VrrpInstanceStatus> status() {
         List<VrrpInstanceStatus> status = new ArrayList<>();
@@ -96,6 +118,10 @@ final class RunningInstances {
             kernel.removeQuietly(settings);
             VirtualRouter router = VirtualRouter.create(settings, channels, link, kernel);
             router.start();
+            if (settings.interfaceName().map(name -> !linksUp.getOrDefault(name, true)).orElse(false)) {
+                LOG.info("{} interface {} is down", settings, settings.interfaceName().get());
+                router.setFault(true);
+            }
             return Optional.of(new Running(plan, router));
         } catch (RuntimeException e) {
             LOG.error("{} cannot start: {}", settings, e.getMessage());

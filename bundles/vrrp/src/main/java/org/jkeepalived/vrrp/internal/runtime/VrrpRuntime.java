@@ -13,6 +13,7 @@ import org.jkeepalived.config.api.model.KeepalivedConfig;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.core.api.loop.EventLoop;
 import org.jkeepalived.core.api.loop.EventLoops;
+import org.jkeepalived.netlink.api.InterfaceMonitor;
 import org.jkeepalived.netlink.api.Rtnetlink;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.api.VrrpService;
@@ -40,15 +41,21 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
 
     private final EventLoop loop;
     private final RunningInstances instances;
+    private final InterfaceMonitor interfaces;
+    private final LinkStates linkStates;
 
     /**
      * @param loops where the VRRP loop comes from
      * @param rtnetlink the kernel's addresses
+     * @param interfaces the kernel's interfaces, whose state takes instances in and out of FAULT
      */
     @Activate
-    public VrrpRuntime(@Reference EventLoops loops, @Reference Rtnetlink rtnetlink) {
+    public VrrpRuntime(@Reference EventLoops loops, @Reference Rtnetlink rtnetlink, @Reference InterfaceMonitor interfaces) {
         this.loop = loops.open(LOOP_NAME);
         this.instances = new RunningInstances(new VrrpChannels(loop), addresses -> new InstanceAddresses(rtnetlink, addresses));
+        this.interfaces = interfaces;
+        this.linkStates = new LinkStates(instances);
+        interfaces.addListener(linkStates, loop);
     }
 
     @Override
@@ -65,6 +72,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     /** Hands over and stops every instance before the loop ends. */
     @Deactivate
     void stop() {
+        interfaces.removeListener(linkStates);
         try {
             onLoop(CompletableFuture.runAsync(instances::closeAll, loop));
         } finally {

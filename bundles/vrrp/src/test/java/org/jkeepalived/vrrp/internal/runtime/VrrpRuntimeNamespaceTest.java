@@ -14,6 +14,7 @@ import org.jkeepalived.config.api.model.KeepalivedConfig;
 import org.jkeepalived.core.api.loop.EventLoop;
 import org.jkeepalived.core.api.loop.EventLoops;
 import org.jkeepalived.core.internal.loop.EventLoopsComponent;
+import org.jkeepalived.netlink.internal.InterfaceReflector;
 import org.jkeepalived.netlink.internal.RtnetlinkClient;
 import org.jkeepalived.testing.netns.Links;
 import org.jkeepalived.testing.netns.NetworkNamespace;
@@ -43,6 +44,8 @@ class VrrpRuntimeNamespaceTest {
         final NetworkNamespace namespace;
         final VrrpRuntime runtime;
         private final RtnetlinkClient rtnetlink;
+        private final EventLoop monitorLoop;
+        private final InterfaceReflector monitor;
         private KeepalivedConfig running;
         private long generation;
         private boolean stopped;
@@ -50,7 +53,9 @@ class VrrpRuntimeNamespaceTest {
         Router(NetworkNamespace namespace, EventLoops loops) throws Exception {
             this.namespace = namespace;
             this.rtnetlink = namespace.call(() -> new RtnetlinkClient(Duration.ofSeconds(2)));
-            this.runtime = new VrrpRuntime(inNamespace(loops, namespace), rtnetlink);
+            this.monitorLoop = loops.open("netlink-" + namespace.name());
+            this.monitor = namespace.call(() -> new InterfaceReflector(monitorLoop, 1 << 20, Duration.ofSeconds(2)));
+            this.runtime = new VrrpRuntime(inNamespace(loops, namespace), rtnetlink, monitor);
         }
 
         void apply(String text) {
@@ -83,6 +88,8 @@ class VrrpRuntimeNamespaceTest {
             if (!stopped) {
                 runtime.stop();
             }
+            monitor.close();
+            monitorLoop.close();
             rtnetlink.close();
         }
     }
@@ -169,6 +176,22 @@ class VrrpRuntimeNamespaceTest {
         await().atMost(Duration.ofSeconds(2)).until(() -> second.instance("VI_1").state() == VrrpState.MASTER
                 && second.instance("VI_2").state() == VrrpState.MASTER);
         await().atMost(TAKEOVER).until(() -> second.has("192.0.2.100") && second.has("192.0.2.200"));
+    }
+
+    @Test
+    void theMastersLinkGoingDownTakesItToFaultAndTheBackupOverUntilTheLinkReturns() {
+        first.apply(config(150, false, 0));
+        second.apply(config(100, false, 0));
+        await().atMost(TAKEOVER).until(() -> first.has("192.0.2.100") && second.instance("VI_1").state() == VrrpState.BACKUP);
+
+        first.namespace.execOrFail("ip", "link", "set", "eth0", "down");
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.FAULT && !first.has("192.0.2.100"));
+        await().atMost(TAKEOVER).until(() -> second.instance("VI_1").state() == VrrpState.MASTER && second.has("192.0.2.100"));
+
+        // back up, it is a backup first and then preempts with its higher priority
+        first.namespace.execOrFail("ip", "link", "set", "eth0", "up");
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER && first.has("192.0.2.100"));
+        await().atMost(TAKEOVER).until(() -> second.instance("VI_1").state() == VrrpState.BACKUP && !second.has("192.0.2.100"));
     }
 
     @Test
