@@ -2,20 +2,30 @@ package org.jkeepalived.vrrp.internal.runtime;
 
 import java.util.List;
 
+import org.jkeepalived.config.api.model.vrrp.NotifyScripts;
 import org.jkeepalived.netlink.api.AddressSpec;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
 
 /**
- * What one vrrp_instance of the configuration runs: equal plans in two configurations mean the
- * instance carries on through a reload, with its state and its addresses.
+ * What one vrrp_instance of the configuration runs.
  *
  * @param settings its protocol settings
  * @param addresses the addresses it sets as master
+ * @param notifyScripts its notify scripts
  */
-record InstancePlan(VrrpSettings settings, List<AddressSpec> addresses) {
+record InstancePlan(VrrpSettings settings, List<AddressSpec> addresses, NotifyScripts notifyScripts) {
 
     InstancePlan {
         addresses = List.copyOf(addresses);
+    }
+
+    /**
+     * @param other the instance's plan in another configuration
+     * @return whether the instance carries on from this plan to the other, with its state and its
+     *         addresses: nothing it speaks or sets differs (its scripts may)
+     */
+    boolean runsAs(InstancePlan other) {
+        return other != null && settings.equals(other.settings) && addresses.equals(other.addresses);
     }
 
     /** @return the instance's name */

@@ -28,11 +28,12 @@ final class RunningInstances {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningInstances.class);
 
-    private record Running(InstancePlan plan, VirtualRouter router) {
+    private record Running(InstancePlan plan, VirtualRouter router, InstanceNotifier notifier) {
     }
 
     private final VrrpChannels channels;
     private final Function<List<AddressSpec>, InstanceAddresses> addresses;
+    private final ScriptLauncher scripts;
     private final Map<String, Running> running = new LinkedHashMap<>();
     /** The interfaces the monitor reported, up or down; one not reported yet counts as up. */
     private final Map<String, Boolean> linksUp = new HashMap<>();
@@ -40,10 +41,13 @@ final class RunningInstances {
     /**
      * @param channels the channels of the VRRP loop
      * @param addresses makes what sets an instance's addresses in the kernel
+     * @param scripts what starts notify scripts
      */
-    RunningInstances(VrrpChannels channels, Function<List<AddressSpec>, InstanceAddresses> addresses) {
+    RunningInstances(VrrpChannels channels, Function<List<AddressSpec>, InstanceAddresses> addresses,
+            ScriptLauncher scripts) {
         this.channels = channels;
         this.addresses = addresses;
+        this.scripts = scripts;
     }
 
     /**
@@ -57,7 +61,7 @@ final class RunningInstances {
         for (Iterator<Running> it = running.values().iterator(); it.hasNext(); ) {
             Running current = it.next();
             InstancePlan next = wanted.get(current.plan().name());
-            if (!current.plan().equals(next)) {
+            if (!current.plan().runsAs(next)) {
                 LOG.info("{} {}", current.plan().settings(), next == null ? "is no longer configured; stopping it" : "changed; restarting it");
                 current.router().close();
                 it.remove();
@@ -68,6 +72,9 @@ final class RunningInstances {
             Running current = running.get(plan.name());
             if (current == null) {
                 current = start(plan).orElse(null);
+            } else {
+                current.notifier().update(plan.notifyScripts());
+                current = new Running(plan, current.router(), current.notifier());
             }
             if (current != null) {
                 reordered.put(plan.name(), current);
@@ -116,13 +123,14 @@ final class RunningInstances {
             InstanceAddresses kernel = addresses.apply(plan.addresses());
             // what a previous run left must go before the election, or two routers answer for one address
             kernel.removeQuietly(settings);
-            VirtualRouter router = VirtualRouter.create(settings, channels, link, kernel);
+            InstanceNotifier notifier = new InstanceNotifier(plan.notifyScripts(), scripts);
+            VirtualRouter router = VirtualRouter.create(settings, channels, link, new BothListeners(kernel, notifier));
             router.start();
             if (settings.interfaceName().map(name -> !linksUp.getOrDefault(name, true)).orElse(false)) {
                 LOG.info("{} interface {} is down", settings, settings.interfaceName().get());
                 router.setFault(true);
             }
-            return Optional.of(new Running(plan, router));
+            return Optional.of(new Running(plan, router, notifier));
         } catch (RuntimeException e) {
             LOG.error("{} cannot start: {}", settings, e.getMessage());
             return Optional.empty();

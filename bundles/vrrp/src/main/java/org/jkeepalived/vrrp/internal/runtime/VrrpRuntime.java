@@ -40,6 +40,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     private static final long LOOP_ANSWER_SECONDS = 5;
 
     private final EventLoop loop;
+    private final ScriptLauncher scripts = new ScriptLauncher();
     private final RunningInstances instances;
     private final InterfaceMonitor interfaces;
     private final LinkStates linkStates;
@@ -52,7 +53,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     @Activate
     public VrrpRuntime(@Reference EventLoops loops, @Reference Rtnetlink rtnetlink, @Reference InterfaceMonitor interfaces) {
         this.loop = loops.open(LOOP_NAME);
-        this.instances = new RunningInstances(new VrrpChannels(loop), addresses -> new InstanceAddresses(rtnetlink, addresses));
+        this.instances = new RunningInstances(new VrrpChannels(loop), addresses -> new InstanceAddresses(rtnetlink, addresses),
+                scripts);
         this.interfaces = interfaces;
         this.linkStates = new LinkStates(instances);
         interfaces.addListener(linkStates, loop);
@@ -77,6 +79,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
             onLoop(CompletableFuture.runAsync(instances::closeAll, loop));
         } finally {
             loop.close();
+            scripts.close();
         }
     }
 
@@ -85,7 +88,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         List<InstancePlan> plans = new ArrayList<>();
         for (VrrpInstance instance : config.vrrpInstances()) {
             try {
-                plans.add(new InstancePlan(VrrpSettingsMapper.map(instance), VirtualAddressSpecs.of(instance)));
+                plans.add(new InstancePlan(VrrpSettingsMapper.map(instance), VirtualAddressSpecs.of(instance),
+                        instance.notifyScripts()));
             } catch (IllegalArgumentException e) {
                 LOG.error("{}; the instance does not run", e.getMessage());
             }

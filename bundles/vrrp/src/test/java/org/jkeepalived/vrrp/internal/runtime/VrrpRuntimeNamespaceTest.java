@@ -3,6 +3,10 @@ package org.jkeepalived.vrrp.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +27,7 @@ import org.jkeepalived.vrrp.api.VrrpState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runtime as the configuration drives it, on two routers in namespaces: instances that did not
@@ -195,11 +200,44 @@ class VrrpRuntimeNamespaceTest {
     }
 
     @Test
+    void notifyScriptsRunOnEveryChangeAndAReloadChangesThemWithoutRestartingTheInstance(@TempDir Path scripts) throws IOException {
+        Path events = scripts.resolve("events");
+        Path notify = script(scripts.resolve("notify.sh"), "echo \"$*\" >> " + events);
+        Path master = script(scripts.resolve("master.sh"), "echo master-script >> " + events);
+        Path failing = script(scripts.resolve("failing.sh"), "echo failing-script >> " + events + "; exit 3");
+        String withScripts = config(150, false, 0).replace("advert_int 1", "advert_int 1\n    notify " + notify
+                + "\n    notify_master \"" + failing + " first\"\n    notify_stop " + master);
+        first.apply(withScripts);
+
+        await().atMost(TAKEOVER).until(() -> lines(events).containsAll(List.of("INSTANCE VI_1 BACKUP 150",
+                "INSTANCE VI_1 MASTER 150", "failing-script")));
+        assertThat(lines(events).indexOf("INSTANCE VI_1 BACKUP 150")).isLessThan(lines(events).indexOf("INSTANCE VI_1 MASTER 150"));
+
+        // another notify_master: the instance goes on as it was, and the new script runs from now on
+        first.apply(withScripts.replace("notify_master \"" + failing + " first\"", "notify_master " + master));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> first.instance("VI_1").state() == VrrpState.MASTER);
+        assertThat(first.instance("VI_1").becameMaster()).isEqualTo(1);
+
+        first.stop();
+        await().atMost(TAKEOVER).until(() -> lines(events).containsAll(List.of("INSTANCE VI_1 STOP 150", "master-script")));
+    }
+
+    @Test
     void anInstanceThatCannotStartIsLeftOutAndTheOthersRun() {
         first.apply(config(150, true, 150).replace("interface eth0\n    virtual_router_id 52", "interface eth9\n    virtual_router_id 52"));
 
         await().atMost(TAKEOVER).until(() -> first.has("192.0.2.100"));
         assertThat(first.instanceNames()).containsExactly("VI_1");
+    }
+
+    private static Path script(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 
     /** A loop source whose loops run in the router's namespace. */
