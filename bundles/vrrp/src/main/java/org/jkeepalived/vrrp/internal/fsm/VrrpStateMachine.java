@@ -183,6 +183,24 @@ public final class VrrpStateMachine {
     }
 
     /**
+     * Tracking changed the priority (track_script, track_interface and track_file weights). A master
+     * says so at once rather than at its next advert, so that a backup that now outranks it
+     * preempts without waiting; a backup's next Master_Down_Interval follows the new priority.
+     *
+     * @param newPriority the priority, 1 to 254
+     */
+    public void setPriority(int newPriority) {
+        if (newPriority == priority) {
+            return;
+        }
+        LOG.info("{} changing effective priority from {} to {}", settings, priority, newPriority);
+        priority = newPriority;
+        if (state == VrrpState.MASTER) {
+            actions.sendAdvert(priority);
+        }
+    }
+
+    /**
      * Shutdown (RFC 5798 sections 6.4.2, 6.4.3): a master sends a priority 0 advert, so that the
      * backup takes over after Skew_Time rather than Master_Down_Interval, and removes its addresses.
      *

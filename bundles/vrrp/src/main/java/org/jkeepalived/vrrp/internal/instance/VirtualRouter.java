@@ -169,6 +169,15 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
         runInLoop(() -> fsm.setFault(loop.nanoTime(), fault));
     }
 
+    /**
+     * Changes the priority the instance advertises, as tracking decides.
+     *
+     * @param priority the priority, 1 to 254
+     */
+    public void setPriority(int priority) {
+        runInLoop(() -> fsm.setPriority(priority));
+    }
+
     /** Stops the instance: a master sends a priority 0 advert and its addresses are removed. */
     public void shutdown() {
         runInLoop(() -> fsm.shutdown(loop.nanoTime()));

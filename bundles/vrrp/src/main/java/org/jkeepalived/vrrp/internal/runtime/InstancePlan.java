@@ -12,8 +12,10 @@ import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
  * @param settings its protocol settings
  * @param addresses the addresses it sets as master
  * @param notifyScripts its notify scripts
+ * @param tracking what its tracked objects make of it
  */
-record InstancePlan(VrrpSettings settings, List<AddressSpec> addresses, NotifyScripts notifyScripts) {
+record InstancePlan(VrrpSettings settings, List<AddressSpec> addresses, NotifyScripts notifyScripts,
+        InstanceTracking tracking) {
 
     InstancePlan {
         addresses = List.copyOf(addresses);
@@ -22,7 +24,7 @@ record InstancePlan(VrrpSettings settings, List<AddressSpec> addresses, NotifySc
     /**
      * @param other the instance's plan in another configuration
      * @return whether the instance carries on from this plan to the other, with its state and its
-     *         addresses: nothing it speaks or sets differs (its scripts may)
+     *         addresses: nothing it speaks or sets differs (its scripts and tracking may)
      */
     boolean runsAs(InstancePlan other) {
         return other != null && settings.equals(other.settings) && addresses.equals(other.addresses);

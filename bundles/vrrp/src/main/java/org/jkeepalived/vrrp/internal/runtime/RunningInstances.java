@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.netlink.api.AddressSpec;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.internal.instance.InstanceStatistics;
@@ -37,6 +38,9 @@ final class RunningInstances {
     private final Map<String, Running> running = new LinkedHashMap<>();
     /** The interfaces the monitor reported, up or down; one not reported yet counts as up. */
     private final Map<String, Boolean> linksUp = new HashMap<>();
+    /** The tracked vrrp_scripts, up or down, and their definitions, by name. */
+    private final Map<String, Boolean> scriptsUp = new HashMap<>();
+    private final Map<String, VrrpScript> scriptDefinitions = new HashMap<>();
 
     /**
      * @param channels the channels of the VRRP loop
@@ -54,8 +58,19 @@ final class RunningInstances {
      * Runs the instances of a new configuration.
      *
      * @param plans the instances it has, in its order
+     * @param scripts the vrrp_scripts they track: a new or changed one starts in its initial state
      */
-    void apply(List<InstancePlan> plans) {
+    void apply(List<InstancePlan> plans, List<VrrpScript> scripts) {
+        Map<String, VrrpScript> definitions = new HashMap<>();
+        scripts.forEach(script -> definitions.put(script.name(), script));
+        scriptsUp.keySet().retainAll(definitions.keySet());
+        for (VrrpScript script : scripts) {
+            if (!script.equals(scriptDefinitions.get(script.name()))) {
+                scriptsUp.put(script.name(), ScriptTracker.initiallyUp(script));
+            }
+        }
+        scriptDefinitions.clear();
+        scriptDefinitions.putAll(definitions);
         Map<String, InstancePlan> wanted = new LinkedHashMap<>();
         plans.forEach(plan -> wanted.put(plan.name(), plan));
         for (Iterator<Running> it = running.values().iterator(); it.hasNext(); ) {
@@ -75,6 +90,7 @@ final class RunningInstances {
             } else {
                 current.notifier().update(plan.notifyScripts());
                 current = new Running(plan, current.router(), current.notifier());
+                applyTracking(current);
             }
             if (current != null) {
                 reordered.put(plan.name(), current);
@@ -98,15 +114,30 @@ final class RunningInstances {
      */
     void linkState(String name, boolean up) {
         Boolean before = linksUp.put(name, up);
-        if (before != null && before == up) {
-            return;
+        if (before == null || before != up) {
+            LOG.info("interface {} is {}", name, up ? "up" : "down");
+            running.values().forEach(this::applyTracking);
         }
-        for (Running current : running.values()) {
-            if (current.plan().settings().interfaceName().filter(name::equals).isPresent()) {
-                LOG.info("{} interface {} is {}", current.plan().settings(), name, up ? "up" : "down");
-                current.router().setFault(!up);
-            }
+    }
+
+    /**
+     * A tracked vrrp_script went up or down: the instances that track it change priority or enter
+     * or leave FAULT.
+     *
+     * @param name the vrrp_script
+     * @param up whether it succeeds
+     */
+    void scriptState(String name, boolean up) {
+        if (scriptDefinitions.containsKey(name) && !Boolean.valueOf(up).equals(scriptsUp.put(name, up))) {
+            running.values().forEach(this::applyTracking);
         }
+    }
+
+    /** The priority first: an instance leaving FAULT starts its timer with the priority it now has. */
+    private void applyTracking(Running current) {
+        InstanceTracking tracking = current.plan().tracking();
+        current.router().setPriority(tracking.priority(linksUp, scriptsUp));
+        current.router().setFault(tracking.fault(linksUp, scriptsUp));
     }
 
     /** @return the status of every running instance */
@@ -125,12 +156,11 @@ final class RunningInstances {
             kernel.removeQuietly(settings);
             InstanceNotifier notifier = new InstanceNotifier(plan.notifyScripts(), scripts);
             VirtualRouter router = VirtualRouter.create(settings, channels, link, new BothListeners(kernel, notifier));
+            Running started = new Running(plan, router, notifier);
+            // an instance whose tracked objects are down starts in FAULT
+            applyTracking(started);
             router.start();
-            if (settings.interfaceName().map(name -> !linksUp.getOrDefault(name, true)).orElse(false)) {
-                LOG.info("{} interface {} is down", settings, settings.interfaceName().get());
-                router.setFault(true);
-            }
-            return Optional.of(new Running(plan, router, notifier));
+            return Optional.of(started);
         } catch (RuntimeException e) {
             LOG.error("{} cannot start: {}", settings, e.getMessage());
             return Optional.empty();

@@ -44,14 +44,23 @@ final class ScriptLauncher implements AutoCloseable {
         }
     }
 
-    private static void start(Script script, List<String> extraArguments, String why) {
+    /**
+     * @param script a script
+     * @param extraArguments arguments after the script's own
+     * @return the command that runs it, as its user if it has one
+     */
+    static List<String> commandLine(Script script, List<String> extraArguments) {
         List<String> command = new ArrayList<>();
         script.user().ifPresent(user -> command.addAll(List.of("setpriv", "--reuid=" + user,
                 "--regid=" + script.group().orElse(user), "--init-groups", "--")));
         command.addAll(script.argv());
         command.addAll(extraArguments);
+        return command;
+    }
+
+    private static void start(Script script, List<String> extraArguments, String why) {
         try {
-            Process process = new ProcessBuilder(command)
+            Process process = new ProcessBuilder(commandLine(script, extraArguments))
                     .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -1,7 +1,9 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +13,7 @@ import org.jkeepalived.config.api.ConfigListener;
 import org.jkeepalived.config.api.ConfigUpdate;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
+import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.core.api.loop.EventLoop;
 import org.jkeepalived.core.api.loop.EventLoops;
 import org.jkeepalived.netlink.api.InterfaceMonitor;
@@ -41,6 +44,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
 
     private final EventLoop loop;
     private final ScriptLauncher scripts = new ScriptLauncher();
+    private final ScriptTracker tracker;
     private final RunningInstances instances;
     private final InterfaceMonitor interfaces;
     private final LinkStates linkStates;
@@ -55,6 +59,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         this.loop = loops.open(LOOP_NAME);
         this.instances = new RunningInstances(new VrrpChannels(loop), addresses -> new InstanceAddresses(rtnetlink, addresses),
                 scripts);
+        this.tracker = new ScriptTracker((name, up) -> loop.execute(() -> instances.scriptState(name, up)));
         this.interfaces = interfaces;
         this.linkStates = new LinkStates(instances);
         interfaces.addListener(linkStates, loop);
@@ -63,7 +68,11 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     @Override
     public void configApplied(ConfigUpdate update) {
         List<InstancePlan> plans = plans(update.current());
-        loop.execute(() -> instances.apply(plans));
+        List<VrrpScript> tracked = trackedScripts(update.current());
+        loop.execute(() -> {
+            instances.apply(plans, tracked);
+            tracker.track(tracked);
+        });
     }
 
     @Override
@@ -75,6 +84,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     @Deactivate
     void stop() {
         interfaces.removeListener(linkStates);
+        tracker.close();
         try {
             onLoop(CompletableFuture.runAsync(instances::closeAll, loop));
         } finally {
@@ -89,12 +99,20 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         for (VrrpInstance instance : config.vrrpInstances()) {
             try {
                 plans.add(new InstancePlan(VrrpSettingsMapper.map(instance), VirtualAddressSpecs.of(instance),
-                        instance.notifyScripts()));
+                        instance.notifyScripts(), new InstanceTracking(instance.interfaceName(), instance.priority(),
+                        instance.trackInterfaces(), instance.trackScripts())));
             } catch (IllegalArgumentException e) {
                 LOG.error("{}; the instance does not run", e.getMessage());
             }
         }
         return plans;
+    }
+
+    /** The vrrp_scripts some instance tracks; the others are not run, as keepalived does not run them. */
+    private static List<VrrpScript> trackedScripts(KeepalivedConfig config) {
+        Set<String> names = new HashSet<>();
+        config.vrrpInstances().forEach(instance -> instance.trackScripts().forEach(tracked -> names.add(tracked.name())));
+        return config.vrrpScripts().stream().filter(script -> names.contains(script.name())).toList();
     }
 
     private <T> T onLoop(CompletableFuture<T> answer) {

@@ -20,6 +20,7 @@ import org.jkeepalived.core.api.loop.EventLoops;
 import org.jkeepalived.core.internal.loop.EventLoopsComponent;
 import org.jkeepalived.netlink.internal.InterfaceReflector;
 import org.jkeepalived.netlink.internal.RtnetlinkClient;
+import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.testing.netns.Links;
 import org.jkeepalived.testing.netns.NetworkNamespace;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
@@ -220,6 +221,55 @@ class VrrpRuntimeNamespaceTest {
 
         first.stop();
         await().atMost(TAKEOVER).until(() -> lines(events).containsAll(List.of("INSTANCE VI_1 STOP 150", "master-script")));
+    }
+
+    @Test
+    void aFailingVrrpScriptLowersThePriorityAndTheBackupPreemptsUntilItSucceedsAgain(@TempDir Path state) throws IOException {
+        Path healthy = Files.createFile(state.resolve("healthy"));
+        String tracked = """
+                vrrp_script chk_service {
+                    script "/bin/test -f %s"
+                    interval 1
+                    fall 2
+                    rise 2
+                    weight -60
+                }
+                """.formatted(healthy) + config(150, false, 0).replace("advert_int 1", "advert_int 1\n    track_script {\n        chk_service\n    }");
+        first.apply(tracked);
+        second.apply(config(100, false, 0));
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER && first.has("192.0.2.100"));
+
+        Files.delete(healthy);
+        // two failures a second apart, then 150 - 60 = 90 is below the backup's 100: it preempts
+        await().atMost(TAKEOVER).until(() -> second.instance("VI_1").state() == VrrpState.MASTER && second.has("192.0.2.100"));
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.BACKUP && !first.has("192.0.2.100"));
+
+        Files.createFile(healthy);
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER && first.has("192.0.2.100"));
+        await().atMost(TAKEOVER).until(() -> second.instance("VI_1").state() == VrrpState.BACKUP);
+    }
+
+    @Test
+    void aVrrpScriptOfWeightZeroThatHangsPastItsTimeoutMakesAFault(@TempDir Path state) throws IOException {
+        Path hang = Files.createFile(state.resolve("hang"));
+        Path check = script(state.resolve("check.sh"), "if [ -f " + hang + " ]; then sleep 30; fi");
+        String tracked = """
+                vrrp_script chk_hangs {
+                    script "%s"
+                    interval 1
+                    timeout 1
+                    init_fail
+                }
+                """.formatted(check) + config(150, false, 0).replace("advert_int 1", "advert_int 1\n    track_script {\n        chk_hangs\n    }");
+        first.apply(tracked);
+
+        // init_fail: FAULT from the start, and the script never answers in time
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> first.instance("VI_1").state() == VrrpState.FAULT && !first.has("192.0.2.100"));
+
+        Files.delete(hang);
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER && first.has("192.0.2.100"));
+        assertThat(Command.run(List.of("pgrep", "-f", check.toString())).succeeded()).as("no hung script is left").isFalse();
     }
 
     @Test
