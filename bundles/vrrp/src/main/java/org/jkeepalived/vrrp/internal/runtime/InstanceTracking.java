@@ -1,9 +1,9 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import org.jkeepalived.config.api.model.vrrp.TrackedFile;
 import org.jkeepalived.config.api.model.vrrp.TrackedInterface;
 import org.jkeepalived.config.api.model.vrrp.TrackedScript;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
@@ -12,39 +12,50 @@ import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
  * What an instance's tracked objects make of it, as keepalived.conf(5) says: its own interface and
  * any tracked object of weight 0 take it to FAULT when down; a positive weight adds to the priority
  * while the object is up, a negative one subtracts while it is down, and {@code reverse} swaps up
- * and down. The priority stays within 1 to 254; an address owner's stays 255.
+ * and down. A track_file adds its value times its weight, and below -253 makes a FAULT; with weight
+ * 0 any value but 0 does. The priority stays within 1 to 254; an address owner's stays 255.
  *
  * @param ownInterface the instance's interface, absent for a unicast instance without one
  * @param basePriority the configured priority
  * @param interfaces track_interface
  * @param scripts track_script
+ * @param files track_file
  */
 record InstanceTracking(Optional<String> ownInterface, int basePriority, List<TrackedInterface> interfaces,
-        List<TrackedScript> scripts) {
+        List<TrackedScript> scripts, List<TrackedFile> files) {
+
+    /** A track_file result below this is a FAULT. */
+    private static final long LOWEST_FILE_RESULT = -253;
 
     private static final int HIGHEST_TRACKED_PRIORITY = VrrpSettings.OWNER_PRIORITY - 1;
 
     InstanceTracking {
         interfaces = List.copyOf(interfaces);
         scripts = List.copyOf(scripts);
+        files = List.copyOf(files);
     }
 
     /**
-     * @param linksUp the interfaces known up or down; one not known counts as up
-     * @param scriptsUp the vrrp_scripts known up or down; one not known counts as up
+     * @param states the tracked objects' states
      * @return whether the instance is in FAULT
      */
-    boolean fault(Map<String, Boolean> linksUp, Map<String, Boolean> scriptsUp) {
-        if (ownInterface.isPresent() && !linksUp.getOrDefault(ownInterface.get(), true)) {
+    boolean fault(TrackedStates states) {
+        if (ownInterface.isPresent() && !states.linkUp(ownInterface.get())) {
             return true;
         }
         for (TrackedInterface tracked : interfaces) {
-            if (tracked.weight() == 0 && !linksUp.getOrDefault(tracked.name(), true) != tracked.reverse()) {
+            if (tracked.weight() == 0 && !states.linkUp(tracked.name()) != tracked.reverse()) {
                 return true;
             }
         }
         for (TrackedScript tracked : scripts) {
-            if (tracked.weight() == 0 && !scriptsUp.getOrDefault(tracked.name(), true) != tracked.reverse()) {
+            if (tracked.weight() == 0 && !states.scriptUp(tracked.name()) != tracked.reverse()) {
+                return true;
+            }
+        }
+        for (TrackedFile tracked : files) {
+            long value = states.fileValue(tracked.name());
+            if (tracked.weight() == 0 ? value != 0 : fileResult(tracked, value) < LOWEST_FILE_RESULT) {
                 return true;
             }
         }
@@ -52,22 +63,31 @@ record InstanceTracking(Optional<String> ownInterface, int basePriority, List<Tr
     }
 
     /**
-     * @param linksUp the interfaces known up or down
-     * @param scriptsUp the vrrp_scripts known up or down
+     * @param states the tracked objects' states
      * @return the priority the instance advertises
      */
-    int priority(Map<String, Boolean> linksUp, Map<String, Boolean> scriptsUp) {
+    int priority(TrackedStates states) {
         if (basePriority == VrrpSettings.OWNER_PRIORITY) {
             return basePriority;
         }
-        int priority = basePriority;
+        long priority = basePriority;
         for (TrackedInterface tracked : interfaces) {
-            priority += contribution(tracked.weight(), tracked.reverse(), linksUp.getOrDefault(tracked.name(), true));
+            priority += contribution(tracked.weight(), tracked.reverse(), states.linkUp(tracked.name()));
         }
         for (TrackedScript tracked : scripts) {
-            priority += contribution(tracked.weight(), tracked.reverse(), scriptsUp.getOrDefault(tracked.name(), true));
+            priority += contribution(tracked.weight(), tracked.reverse(), states.scriptUp(tracked.name()));
         }
-        return Math.max(1, Math.min(HIGHEST_TRACKED_PRIORITY, priority));
+        for (TrackedFile tracked : files) {
+            if (tracked.weight() != 0) {
+                priority += fileResult(tracked, states.fileValue(tracked.name()));
+            }
+        }
+        return (int) Math.max(1, Math.min(HIGHEST_TRACKED_PRIORITY, priority));
+    }
+
+    private static long fileResult(TrackedFile tracked, long value) {
+        long result = value * tracked.weight();
+        return tracked.reverse() ? -result : result;
     }
 
     private static int contribution(int weight, boolean reverse, boolean up) {

@@ -41,6 +41,9 @@ final class RunningInstances {
     /** The tracked vrrp_scripts, up or down, and their definitions, by name. */
     private final Map<String, Boolean> scriptsUp = new HashMap<>();
     private final Map<String, VrrpScript> scriptDefinitions = new HashMap<>();
+    /** The track_file values. */
+    private final Map<String, Long> fileValues = new HashMap<>();
+    private final TrackedStates states = new TrackedStates(linksUp, scriptsUp, fileValues);
 
     /**
      * @param channels the channels of the VRRP loop
@@ -133,11 +136,23 @@ final class RunningInstances {
         }
     }
 
+    /**
+     * A track_file's value changed: the instances that track it change priority or enter or leave FAULT.
+     *
+     * @param name the track_file
+     * @param value its value
+     */
+    void fileValue(String name, long value) {
+        if (!Long.valueOf(value).equals(fileValues.put(name, value))) {
+            running.values().forEach(this::applyTracking);
+        }
+    }
+
     /** The priority first: an instance leaving FAULT starts its timer with the priority it now has. */
     private void applyTracking(Running current) {
         InstanceTracking tracking = current.plan().tracking();
-        current.router().setPriority(tracking.priority(linksUp, scriptsUp));
-        current.router().setFault(tracking.fault(linksUp, scriptsUp));
+        current.router().setPriority(tracking.priority(states));
+        current.router().setFault(tracking.fault(states));
     }
 
     /** @return the status of every running instance */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.jkeepalived.config.api.ConfigListener;
 import org.jkeepalived.config.api.ConfigUpdate;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
+import org.jkeepalived.config.api.model.vrrp.TrackFile;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.core.api.loop.EventLoop;
@@ -45,6 +46,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     private final EventLoop loop;
     private final ScriptLauncher scripts = new ScriptLauncher();
     private final ScriptTracker tracker;
+    private final FileTracker files;
     private final RunningInstances instances;
     private final InterfaceMonitor interfaces;
     private final LinkStates linkStates;
@@ -60,6 +62,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         this.instances = new RunningInstances(new VrrpChannels(loop), addresses -> new InstanceAddresses(rtnetlink, addresses),
                 scripts);
         this.tracker = new ScriptTracker((name, up) -> loop.execute(() -> instances.scriptState(name, up)));
+        this.files = new FileTracker((name, value) -> loop.execute(() -> instances.fileValue(name, value)));
         this.interfaces = interfaces;
         this.linkStates = new LinkStates(instances);
         interfaces.addListener(linkStates, loop);
@@ -69,6 +72,9 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     public void configApplied(ConfigUpdate update) {
         List<InstancePlan> plans = plans(update.current());
         List<VrrpScript> tracked = trackedScripts(update.current());
+        List<TrackFile> trackedFiles = trackedFiles(update.current());
+        // the files are read first, so that an instance starts with their values
+        files.track(trackedFiles);
         loop.execute(() -> {
             instances.apply(plans, tracked);
             tracker.track(tracked);
@@ -85,6 +91,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     void stop() {
         interfaces.removeListener(linkStates);
         tracker.close();
+        files.close();
         try {
             onLoop(CompletableFuture.runAsync(instances::closeAll, loop));
         } finally {
@@ -100,7 +107,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
             try {
                 plans.add(new InstancePlan(VrrpSettingsMapper.map(instance), VirtualAddressSpecs.of(instance),
                         instance.notifyScripts(), new InstanceTracking(instance.interfaceName(), instance.priority(),
-                        instance.trackInterfaces(), instance.trackScripts())));
+                        instance.trackInterfaces(), instance.trackScripts(), instance.trackFiles())));
             } catch (IllegalArgumentException e) {
                 LOG.error("{}; the instance does not run", e.getMessage());
             }
@@ -113,6 +120,13 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         Set<String> names = new HashSet<>();
         config.vrrpInstances().forEach(instance -> instance.trackScripts().forEach(tracked -> names.add(tracked.name())));
         return config.vrrpScripts().stream().filter(script -> names.contains(script.name())).toList();
+    }
+
+    /** The track_files some instance tracks; the others are not read. */
+    private static List<TrackFile> trackedFiles(KeepalivedConfig config) {
+        Set<String> names = new HashSet<>();
+        config.vrrpInstances().forEach(instance -> instance.trackFiles().forEach(tracked -> names.add(tracked.name())));
+        return config.trackFiles().stream().filter(file -> names.contains(file.name())).toList();
     }
 
     private <T> T onLoop(CompletableFuture<T> answer) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jkeepalived.config.api.model.vrrp.TrackedFile;
 import org.jkeepalived.config.api.model.vrrp.TrackedInterface;
 import org.jkeepalived.config.api.model.vrrp.TrackedScript;
 import org.junit.jupiter.api.Test;
@@ -14,47 +15,68 @@ class InstanceTrackingTest {
 
     private static final Map<String, Boolean> NONE = Map.of();
 
+    private static TrackedStates states(Map<String, Boolean> linksUp, Map<String, Boolean> scriptsUp) {
+        return new TrackedStates(linksUp, scriptsUp, Map.of());
+    }
+
+    private static TrackedStates files(Map<String, Long> values) {
+        return new TrackedStates(NONE, NONE, values);
+    }
+
+    @Test
+    void aTrackFileAddsItsValueTimesItsWeightAndBelowMinus253MakesAFault() {
+        InstanceTracking tracking = new InstanceTracking(Optional.empty(), 100, List.of(), List.of(),
+                List.of(new TrackedFile("load", 2, false), new TrackedFile("drain", 1, true), new TrackedFile("stop", 0, false)));
+
+        assertThat(tracking.priority(files(Map.of()))).isEqualTo(100);
+        assertThat(tracking.priority(files(Map.of("load", 10L, "drain", 30L)))).isEqualTo(90);
+        assertThat(tracking.fault(files(Map.of("load", -126L)))).isFalse();
+        assertThat(tracking.fault(files(Map.of("load", -127L)))).isTrue();
+        assertThat(tracking.fault(files(Map.of("stop", 1L)))).isTrue();
+        assertThat(tracking.fault(files(Map.of("stop", 0L)))).isFalse();
+    }
+
     @Test
     void aPositiveWeightCountsWhileUpAndANegativeOneWhileDown() {
         InstanceTracking tracking = new InstanceTracking(Optional.of("eth0"), 100,
                 List.of(new TrackedInterface("eth1", 10, false)),
-                List.of(new TrackedScript("chk_up", 20, false), new TrackedScript("chk_down", -30, false)));
+                List.of(new TrackedScript("chk_up", 20, false), new TrackedScript("chk_down", -30, false)), List.of());
 
-        assertThat(tracking.priority(NONE, NONE)).isEqualTo(130);
-        assertThat(tracking.priority(Map.of("eth1", false), Map.of("chk_down", false))).isEqualTo(90);
-        assertThat(tracking.priority(NONE, Map.of("chk_up", false))).isEqualTo(110);
-        assertThat(tracking.fault(Map.of("eth1", false), Map.of("chk_up", false, "chk_down", false))).isFalse();
+        assertThat(tracking.priority(states(NONE, NONE))).isEqualTo(130);
+        assertThat(tracking.priority(states(Map.of("eth1", false), Map.of("chk_down", false)))).isEqualTo(90);
+        assertThat(tracking.priority(states(NONE, Map.of("chk_up", false)))).isEqualTo(110);
+        assertThat(tracking.fault(states(Map.of("eth1", false), Map.of("chk_up", false, "chk_down", false)))).isFalse();
     }
 
     @Test
     void reverseSwapsUpAndDown() {
         InstanceTracking tracking = new InstanceTracking(Optional.empty(), 100, List.of(),
-                List.of(new TrackedScript("maintenance", -50, true)));
+                List.of(new TrackedScript("maintenance", -50, true)), List.of());
 
-        assertThat(tracking.priority(NONE, Map.of("maintenance", false))).isEqualTo(100);
-        assertThat(tracking.priority(NONE, Map.of("maintenance", true))).isEqualTo(50);
+        assertThat(tracking.priority(states(NONE, Map.of("maintenance", false)))).isEqualTo(100);
+        assertThat(tracking.priority(states(NONE, Map.of("maintenance", true)))).isEqualTo(50);
     }
 
     @Test
     void theOwnInterfaceAndWeightZeroObjectsMakeAFault() {
         InstanceTracking tracking = new InstanceTracking(Optional.of("eth0"), 100,
-                List.of(new TrackedInterface("eth1", 0, false)), List.of(new TrackedScript("chk", 0, false)));
+                List.of(new TrackedInterface("eth1", 0, false)), List.of(new TrackedScript("chk", 0, false)), List.of());
 
-        assertThat(tracking.fault(NONE, NONE)).isFalse();
-        assertThat(tracking.fault(Map.of("eth0", false), NONE)).isTrue();
-        assertThat(tracking.fault(Map.of("eth1", false), NONE)).isTrue();
-        assertThat(tracking.fault(NONE, Map.of("chk", false))).isTrue();
-        assertThat(tracking.fault(Map.of("eth0", true, "eth1", true), Map.of("chk", true))).isFalse();
+        assertThat(tracking.fault(states(NONE, NONE))).isFalse();
+        assertThat(tracking.fault(states(Map.of("eth0", false), NONE))).isTrue();
+        assertThat(tracking.fault(states(Map.of("eth1", false), NONE))).isTrue();
+        assertThat(tracking.fault(states(NONE, Map.of("chk", false)))).isTrue();
+        assertThat(tracking.fault(states(Map.of("eth0", true, "eth1", true), Map.of("chk", true)))).isFalse();
     }
 
     @Test
     void thePriorityStaysWithinOneTo254AndAnOwnersAt255() {
         List<TrackedScript> big = List.of(new TrackedScript("plus", 200, false), new TrackedScript("minus", -200, false));
 
-        assertThat(new InstanceTracking(Optional.empty(), 100, List.of(), big).priority(NONE, NONE)).isEqualTo(254);
-        assertThat(new InstanceTracking(Optional.empty(), 100, List.of(), big)
-                .priority(NONE, Map.of("plus", false, "minus", false))).isEqualTo(1);
-        assertThat(new InstanceTracking(Optional.empty(), 255, List.of(), big)
-                .priority(NONE, Map.of("plus", false, "minus", false))).isEqualTo(255);
+        assertThat(new InstanceTracking(Optional.empty(), 100, List.of(), big, List.of()).priority(states(NONE, NONE))).isEqualTo(254);
+        assertThat(new InstanceTracking(Optional.empty(), 100, List.of(), big, List.of())
+                .priority(states(NONE, Map.of("plus", false, "minus", false)))).isEqualTo(1);
+        assertThat(new InstanceTracking(Optional.empty(), 255, List.of(), big, List.of())
+                .priority(states(NONE, Map.of("plus", false, "minus", false)))).isEqualTo(255);
     }
 }

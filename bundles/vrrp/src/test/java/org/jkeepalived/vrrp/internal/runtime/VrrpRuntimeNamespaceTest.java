@@ -273,6 +273,30 @@ class VrrpRuntimeNamespaceTest {
     }
 
     @Test
+    void aTrackFileMovesThePriorityWhenItIsWrittenAndItsInitFileValueCountsFromTheStart(@TempDir Path state) throws IOException {
+        Path weight = state.resolve("weight");
+        String tracked = """
+                track_file drain {
+                    file "%s"
+                    weight -10
+                    init_file 6
+                }
+                """.formatted(weight) + config(150, false, 0).replace("advert_int 1", "advert_int 1\n    track_file {\n        drain\n    }");
+        second.apply(config(100, false, 0));
+        first.apply(tracked);
+
+        // 150 - 6 * 10 = 90: the other router is master from the start
+        await().atMost(TAKEOVER).until(() -> second.instance("VI_1").state() == VrrpState.MASTER && second.has("192.0.2.100"));
+        assertThat(Files.readString(weight).trim()).isEqualTo("6");
+        assertThat(first.instance("VI_1").state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(first.instance("VI_1").becameMaster()).isZero();
+
+        Files.writeString(weight, "0\n");
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER && first.has("192.0.2.100"));
+        await().atMost(TAKEOVER).until(() -> !second.has("192.0.2.100"));
+    }
+
+    @Test
     void anInstanceThatCannotStartIsLeftOutAndTheOthersRun() {
         first.apply(config(150, true, 150).replace("interface eth0\n    virtual_router_id 52", "interface eth9\n    virtual_router_id 52"));
 
