@@ -52,4 +52,15 @@ public interface StateMachineActions {
      * @param current the state entered
      */
     void stateChanged(VrrpState previous, VrrpState current);
+
+    /**
+     * Whether a backup whose Master_Down_Timer expired may become master now. An instance of a
+     * sync group may not while another member still hears a master, or the group would split
+     * between two routers.
+     *
+     * @return whether it may
+     */
+    default boolean mayBecomeMaster() {
+        return true;
+    }
 }

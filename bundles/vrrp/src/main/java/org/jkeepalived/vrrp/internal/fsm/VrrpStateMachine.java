@@ -42,6 +42,8 @@ public final class VrrpStateMachine {
     private long advertDeadline;
     private boolean faulted;
     private boolean preemptDelayStarted;
+    /** When a backup last deferred to a master's advert, or 0. */
+    private long lastMasterAdvert;
     private long preemptDelayEnd;
 
     /**
@@ -131,6 +133,11 @@ public final class VrrpStateMachine {
             }
             actions.scheduleTimer(advertDeadline);
         } else if (state == VrrpState.BACKUP) {
+            if (!actions.mayBecomeMaster()) {
+                LOG.info("{} master down timer expired, but another member of the sync group hears a master", settings);
+                actions.scheduleTimer(now + masterDownIntervalMicros() * NANOS_PER_MICRO);
+                return;
+            }
             LOG.info("{} master down timer expired", settings);
             goToMaster(now);
         }
@@ -183,6 +190,43 @@ public final class VrrpStateMachine {
     }
 
     /**
+     * @param now the time
+     * @return whether this is a backup that deferred to a master within its Master_Down_Interval
+     */
+    public boolean hearsMaster(long now) {
+        return state == VrrpState.BACKUP && lastMasterAdvert != 0
+                && now - lastMasterAdvert < masterDownIntervalMicros() * NANOS_PER_MICRO;
+    }
+
+    /**
+     * Another member of the instance's sync group became master: a backup follows at once.
+     *
+     * @param now the time
+     */
+    public void syncMaster(long now) {
+        if (state == VrrpState.BACKUP) {
+            LOG.info("{} following its sync group to MASTER", settings);
+            goToMaster(now);
+        }
+    }
+
+    /**
+     * Another member of the instance's sync group went back to backup: a master follows at once,
+     * and waits a Master_Down_Interval as any backup does.
+     *
+     * @param now the time
+     */
+    public void syncBackup(long now) {
+        if (state == VrrpState.MASTER) {
+            LOG.info("{} following its sync group to BACKUP", settings);
+            actions.cancelTimer();
+            actions.leaveMaster();
+            changeState(VrrpState.BACKUP);
+            actions.scheduleTimer(now + masterDownIntervalMicros() * NANOS_PER_MICRO);
+        }
+    }
+
+    /**
      * Tracking changed the priority (track_script, track_interface and track_file weights). A master
      * says so at once rather than at its next advert, so that a backup that now outranks it
      * preempts without waiting; a backup's next Master_Down_Interval follows the new priority.
@@ -223,6 +267,8 @@ public final class VrrpStateMachine {
             return;
         }
         if (!settings.preempt() || advertised >= priority || preemptDelayHolds(now)) {
+            // a master this backup defers to; one it is about to preempt does not count
+            lastMasterAdvert = now;
             if (settings.version() == VrrpVersion.V3) {
                 adoptInterval(advert, source);
             }

@@ -178,6 +178,21 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
         runInLoop(() -> fsm.setPriority(priority));
     }
 
+    /** @return whether this is a backup that deferred to a master within its Master_Down_Interval; on the loop only */
+    public boolean hearsMaster() {
+        return fsm.hearsMaster(loop.nanoTime());
+    }
+
+    /** Another member of the sync group became master: a backup follows. */
+    public void syncMaster() {
+        runInLoop(() -> fsm.syncMaster(loop.nanoTime()));
+    }
+
+    /** Another member of the sync group went back to backup: a master follows. */
+    public void syncBackup() {
+        runInLoop(() -> fsm.syncBackup(loop.nanoTime()));
+    }
+
     /** Stops the instance: a master sends a priority 0 advert and its addresses are removed. */
     public void shutdown() {
         runInLoop(() -> fsm.shutdown(loop.nanoTime()));
@@ -245,6 +260,11 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
         statistics.countReleasedMaster();
         garp.ifPresent(GarpScheduler::leftMaster);
         notifyListener("remove the virtual addresses", () -> listener.removeVirtualAddresses(settings));
+    }
+
+    @Override
+    public boolean mayBecomeMaster() {
+        return listener.mayBecomeMaster(settings);
     }
 
     @Override

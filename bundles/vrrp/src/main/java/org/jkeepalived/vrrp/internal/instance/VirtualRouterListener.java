@@ -45,4 +45,15 @@ public interface VirtualRouterListener {
      */
     default void lowerPriorityMasterSeen(VrrpSettings settings, InetAddress source, int priority) {
     }
+
+    /**
+     * The instance's Master_Down_Timer expired: may it become master? Not while another member of
+     * its sync group hears a master.
+     *
+     * @param settings the instance
+     * @return whether it may
+     */
+    default boolean mayBecomeMaster(VrrpSettings settings) {
+        return true;
+    }
 }

@@ -47,8 +47,20 @@ final class InstanceNotifier implements VirtualRouterListener {
 
     @Override
     public void stateChanged(VrrpSettings settings, VrrpState previous, VrrpState current) {
-        NotifyScripts scripts = this.scripts;
-        // leaving for INITIALIZE is the instance stopping
+        run(launcher, scripts, "INSTANCE", settings.name(), current, settings.priority());
+    }
+
+    /**
+     * Runs the scripts of a change of state: the one for the state, then notify.
+     *
+     * @param launcher what starts them
+     * @param scripts the scripts of the instance or group
+     * @param kind INSTANCE or GROUP
+     * @param name the instance's or group's name
+     * @param current the state entered; INITIALIZE is the instance stopping
+     * @param priority the priority given to notify
+     */
+    static void run(ScriptLauncher launcher, NotifyScripts scripts, String kind, String name, VrrpState current, int priority) {
         String state = current == VrrpState.INITIALIZE ? "STOP" : current.name();
         Optional<Script> specific = switch (current) {
             case MASTER -> scripts.master();
@@ -56,10 +68,9 @@ final class InstanceNotifier implements VirtualRouterListener {
             case FAULT -> scripts.fault();
             case INITIALIZE -> scripts.stop();
         };
-        String why = settings + " notify " + state;
+        String why = "(" + name + ") notify " + state;
         specific.ifPresent(script -> launcher.launch(script, List.of(), why));
-        scripts.any().ifPresent(script -> launcher.launch(script,
-                List.of("INSTANCE", settings.name(), state, Integer.toString(settings.priority())), why));
+        scripts.any().ifPresent(script -> launcher.launch(script, List.of(kind, name, state, Integer.toString(priority)), why));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
+import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
 import org.jkeepalived.netlink.api.AddressSpec;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.internal.instance.InstanceStatistics;
@@ -44,6 +45,9 @@ final class RunningInstances {
     /** The track_file values. */
     private final Map<String, Long> fileValues = new HashMap<>();
     private final TrackedStates states = new TrackedStates(linksUp, scriptsUp, fileValues);
+    private final SyncGroups groups;
+    /** The plans of the running configuration, by instance. */
+    private Map<String, InstancePlan> plans = Map.of();
 
     /**
      * @param channels the channels of the VRRP loop
@@ -55,6 +59,7 @@ final class RunningInstances {
         this.channels = channels;
         this.addresses = addresses;
         this.scripts = scripts;
+        this.groups = new SyncGroups(name -> Optional.ofNullable(running.get(name)).map(Running::router), scripts);
     }
 
     /**
@@ -62,8 +67,10 @@ final class RunningInstances {
      *
      * @param plans the instances it has, in its order
      * @param scripts the vrrp_scripts they track: a new or changed one starts in its initial state
+     * @param syncGroups the vrrp_sync_groups
      */
-    void apply(List<InstancePlan> plans, List<VrrpScript> scripts) {
+    void apply(List<InstancePlan> plans, List<VrrpScript> scripts, List<VrrpSyncGroup> syncGroups) {
+        groups.update(syncGroups);
         Map<String, VrrpScript> definitions = new HashMap<>();
         scripts.forEach(script -> definitions.put(script.name(), script));
         scriptsUp.keySet().retainAll(definitions.keySet());
@@ -76,6 +83,7 @@ final class RunningInstances {
         scriptDefinitions.putAll(definitions);
         Map<String, InstancePlan> wanted = new LinkedHashMap<>();
         plans.forEach(plan -> wanted.put(plan.name(), plan));
+        this.plans = wanted;
         for (Iterator<Running> it = running.values().iterator(); it.hasNext(); ) {
             Running current = it.next();
             InstancePlan next = wanted.get(current.plan().name());
@@ -93,7 +101,6 @@ final class RunningInstances {
             } else {
                 current.notifier().update(plan.notifyScripts());
                 current = new Running(plan, current.router(), current.notifier());
-                applyTracking(current);
             }
             if (current != null) {
                 reordered.put(plan.name(), current);
@@ -101,6 +108,8 @@ final class RunningInstances {
         }
         running.clear();
         running.putAll(reordered);
+        // tracking and groups may have changed for instances that carried on
+        running.values().forEach(this::applyTracking);
     }
 
     /** Stops every instance: masters hand over with a priority 0 advert and remove their addresses. */
@@ -150,9 +159,13 @@ final class RunningInstances {
 
     /** The priority first: an instance leaving FAULT starts its timer with the priority it now has. */
     private void applyTracking(Running current) {
-        InstanceTracking tracking = current.plan().tracking();
-        current.router().setPriority(tracking.priority(states));
-        current.router().setFault(tracking.fault(states));
+        current.router().setPriority(current.plan().tracking().priority(states));
+        current.router().setFault(groups.fault(current.plan().name(), this::ownFault));
+    }
+
+    private boolean ownFault(String instance) {
+        InstancePlan plan = plans.get(instance);
+        return plan != null && plan.tracking().fault(states);
     }
 
     /** @return the status of every running instance */
@@ -170,7 +183,7 @@ final class RunningInstances {
             // what a previous run left must go before the election, or two routers answer for one address
             kernel.removeQuietly(settings);
             InstanceNotifier notifier = new InstanceNotifier(plan.notifyScripts(), scripts);
-            VirtualRouter router = VirtualRouter.create(settings, channels, link, new BothListeners(kernel, notifier));
+            VirtualRouter router = VirtualRouter.create(settings, channels, link, new Listeners(List.of(kernel, notifier, groups.listenerFor(plan.name()))));
             Running started = new Running(plan, router, notifier);
             // an instance whose tracked objects are down starts in FAULT
             applyTracking(started);

@@ -13,6 +13,9 @@ import org.jkeepalived.config.api.ConfigListener;
 import org.jkeepalived.config.api.ConfigUpdate;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
 import org.jkeepalived.config.api.model.vrrp.TrackFile;
+import org.jkeepalived.config.api.model.vrrp.TrackedFile;
+import org.jkeepalived.config.api.model.vrrp.TrackedInterface;
+import org.jkeepalived.config.api.model.vrrp.TrackedScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.core.api.loop.EventLoop;
@@ -76,7 +79,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         // the files are read first, so that an instance starts with their values
         files.track(trackedFiles);
         loop.execute(() -> {
-            instances.apply(plans, tracked);
+            instances.apply(plans, tracked, update.current().syncGroups());
             tracker.track(tracked);
         });
     }
@@ -106,8 +109,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         for (VrrpInstance instance : config.vrrpInstances()) {
             try {
                 plans.add(new InstancePlan(VrrpSettingsMapper.map(instance), VirtualAddressSpecs.of(instance),
-                        instance.notifyScripts(), new InstanceTracking(instance.interfaceName(), instance.priority(),
-                        instance.trackInterfaces(), instance.trackScripts(), instance.trackFiles())));
+                        instance.notifyScripts(), tracking(instance, config)));
             } catch (IllegalArgumentException e) {
                 LOG.error("{}; the instance does not run", e.getMessage());
             }
@@ -115,17 +117,32 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         return plans;
     }
 
-    /** The vrrp_scripts some instance tracks; the others are not run, as keepalived does not run them. */
+    /** An instance's tracked objects, with those of its sync group, which apply to every member. */
+    private static InstanceTracking tracking(VrrpInstance instance, KeepalivedConfig config) {
+        List<TrackedInterface> interfaces = new ArrayList<>(instance.trackInterfaces());
+        List<TrackedScript> scripts = new ArrayList<>(instance.trackScripts());
+        List<TrackedFile> files = new ArrayList<>(instance.trackFiles());
+        config.syncGroups().stream().filter(group -> group.instances().contains(instance.name())).forEach(group -> {
+            interfaces.addAll(group.trackInterfaces());
+            scripts.addAll(group.trackScripts());
+            files.addAll(group.trackFiles());
+        });
+        return new InstanceTracking(instance.interfaceName(), instance.priority(), interfaces, scripts, files);
+    }
+
+    /** The vrrp_scripts some instance or group tracks; the others are not run, as keepalived does not run them. */
     private static List<VrrpScript> trackedScripts(KeepalivedConfig config) {
         Set<String> names = new HashSet<>();
         config.vrrpInstances().forEach(instance -> instance.trackScripts().forEach(tracked -> names.add(tracked.name())));
+        config.syncGroups().forEach(group -> group.trackScripts().forEach(tracked -> names.add(tracked.name())));
         return config.vrrpScripts().stream().filter(script -> names.contains(script.name())).toList();
     }
 
-    /** The track_files some instance tracks; the others are not read. */
+    /** The track_files some instance or group tracks; the others are not read. */
     private static List<TrackFile> trackedFiles(KeepalivedConfig config) {
         Set<String> names = new HashSet<>();
         config.vrrpInstances().forEach(instance -> instance.trackFiles().forEach(tracked -> names.add(tracked.name())));
+        config.syncGroups().forEach(group -> group.trackFiles().forEach(tracked -> names.add(tracked.name())));
         return config.trackFiles().stream().filter(file -> names.contains(file.name())).toList();
     }
 

@@ -297,6 +297,62 @@ class VrrpRuntimeNamespaceTest {
     }
 
     @Test
+    void aSyncGroupMovesTogetherWhenOneMemberFaultsAndRunsItsGroupScripts(@TempDir Path state) throws IOException {
+        Path healthy = Files.createFile(state.resolve("healthy"));
+        Path events = state.resolve("events");
+        Path notify = script(state.resolve("notify.sh"), "echo \"$*\" >> " + events);
+        String group = """
+                vrrp_script chk_uplink {
+                    script "/bin/test -f %s"
+                    interval 1
+                }
+                vrrp_sync_group G {
+                    group {
+                        VI_1
+                        VI_2
+                    }
+                    notify %s
+                }
+                """.formatted(healthy, notify);
+        first.apply(group + config(150, true, 150).replace("virtual_router_id 52", "virtual_router_id 52\n    track_script {\n        chk_uplink\n    }"));
+        second.apply(group + config(100, true, 100));
+        await().atMost(TAKEOVER).until(() -> first.has("192.0.2.100") && first.has("192.0.2.200"));
+        await().atMost(TAKEOVER).until(() -> lines(events).contains("GROUP G MASTER 0"));
+
+        // only VI_2 tracks the script, yet the whole group leaves: no router holds half of it
+        Files.delete(healthy);
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.FAULT
+                && first.instance("VI_2").state() == VrrpState.FAULT);
+        await().atMost(TAKEOVER).until(() -> second.has("192.0.2.100") && second.has("192.0.2.200")
+                && !first.has("192.0.2.100") && !first.has("192.0.2.200"));
+        await().atMost(TAKEOVER).until(() -> lines(events).contains("GROUP G FAULT 0"));
+
+        Files.createFile(healthy);
+        await().atMost(TAKEOVER).until(() -> first.has("192.0.2.100") && first.has("192.0.2.200")
+                && !second.has("192.0.2.100") && !second.has("192.0.2.200"));
+    }
+
+    @Test
+    void aSyncGroupNeverSplitsEvenWhenOneMembersPriorityIsLowerThanThePeers() {
+        String group = """
+                vrrp_sync_group G {
+                    group {
+                        VI_1
+                        VI_2
+                    }
+                }
+                """;
+        first.apply(group + config(150, true, 50));
+        second.apply(group + config(100, true, 100));
+
+        // without the group, each router would be master of one instance
+        await().atMost(TAKEOVER).until(() -> first.has("192.0.2.100") && first.has("192.0.2.200"));
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> first.has("192.0.2.200")
+                && second.instance("VI_2").state() == VrrpState.BACKUP && second.instance("VI_1").state() == VrrpState.BACKUP);
+        assertThat(second.instance("VI_2").becameMaster()).isZero();
+    }
+
+    @Test
     void anInstanceThatCannotStartIsLeftOutAndTheOthersRun() {
         first.apply(config(150, true, 150).replace("interface eth0\n    virtual_router_id 52", "interface eth9\n    virtual_router_id 52"));
 
