@@ -1,5 +1,6 @@
 package org.jkeepalived.ipvs.internal.scheduler;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * moves few clients. Without mh-fallback a client whose destination is unavailable gets none; with
  * it, the positions after its own are tried in the order of the hash with growing offsets.
  */
-final class MaglevHashing implements SchedulingAlgorithm {
+final class MaglevHashing extends HashedLookup {
 
     /** The kernel's default table size, the prime for {@code CONFIG_IP_VS_MH_TAB_INDEX} 12. */
     static final int TABLE_SIZE = 4093;
@@ -21,13 +22,9 @@ final class MaglevHashing implements SchedulingAlgorithm {
     private static final SipHash13 OFFSET_HASH = new SipHash13(2654435761L, 2654435761L);
     private static final SipHash13 SKIP_HASH = new SipHash13(2654446892L, 2654446892L);
 
-    private final boolean fallback;
-    private final boolean port;
-    private final Schedulable[] lookup = new Schedulable[TABLE_SIZE];
 
     MaglevHashing(boolean fallback, boolean port) {
-        this.fallback = fallback;
-        this.port = port;
+        super(TABLE_SIZE, fallback, port);
     }
 
     @Override
@@ -42,7 +39,7 @@ final class MaglevHashing implements SchedulingAlgorithm {
             maximum = Math.max(maximum, weight);
         }
         if (gcd < 1) {
-            java.util.Arrays.fill(lookup, null);
+            Arrays.fill(table, null);
             return;
         }
         // Large weights are shifted down so that turns stay within TABLE_BITS bits.
@@ -82,7 +79,7 @@ final class MaglevHashing implements SchedulingAlgorithm {
                     position = (int) permutation[i];
                 }
                 taken[position] = true;
-                lookup[position] = current.get(i);
+                table[position] = current.get(i);
                 if (++filled == TABLE_SIZE) {
                     return;
                 }
@@ -95,31 +92,8 @@ final class MaglevHashing implements SchedulingAlgorithm {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <D extends Schedulable> D schedule(List<D> destinations, Flow flow) {
-        int sourcePort = port ? flow.sourcePort() : 0;
-        int key = sourcePort + AddressHash.fold(flow.source());
-        int first = position(key, 0);
-        Schedulable destination = lookup[first];
-        if (destination == null) {
-            return null;
-        }
-        if (destination.available()) {
-            return (D) destination;
-        }
-        if (!fallback) {
-            return null;
-        }
-        for (int offset = 0; offset < TABLE_SIZE; offset++) {
-            destination = lookup[position(key, (offset + first) % TABLE_SIZE)];
-            if (destination == null) {
-                return null;
-            }
-            if (destination.available()) {
-                return (D) destination;
-            }
-        }
-        return null;
+    int slot(int key, int offset) {
+        return position(key, offset);
     }
 
     /** {@code ip_vs_mh_hashkey(..., offset) % IP_VS_MH_TAB_SIZE}. */

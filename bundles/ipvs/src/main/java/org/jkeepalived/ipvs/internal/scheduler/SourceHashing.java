@@ -9,18 +9,14 @@ import java.util.List;
  * Without sh-fallback a client whose destination is unavailable gets none; with it, the buckets
  * after its own are tried in the order of the hash with growing offsets.
  */
-final class SourceHashing implements SchedulingAlgorithm {
+final class SourceHashing extends HashedLookup {
 
     static final int TABLE_BITS = 8;
     static final int TABLE_SIZE = 1 << TABLE_BITS;
 
-    private final boolean fallback;
-    private final boolean port;
-    private final Schedulable[] buckets = new Schedulable[TABLE_SIZE];
 
     SourceHashing(boolean fallback, boolean port) {
-        this.fallback = fallback;
-        this.port = port;
+        super(TABLE_SIZE, fallback, port);
     }
 
     @Override
@@ -29,11 +25,11 @@ final class SourceHashing implements SchedulingAlgorithm {
         int taken = 0;
         for (int bucket = 0; bucket < TABLE_SIZE; bucket++) {
             if (current.isEmpty()) {
-                buckets[bucket] = null;
+                table[bucket] = null;
                 continue;
             }
             Schedulable destination = current.get(next);
-            buckets[bucket] = destination;
+            table[bucket] = destination;
             if (++taken >= destination.weight()) {
                 next = (next + 1) % current.size();
                 taken = 0;
@@ -42,31 +38,8 @@ final class SourceHashing implements SchedulingAlgorithm {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <D extends Schedulable> D schedule(List<D> destinations, Flow flow) {
-        int sourcePort = port ? flow.sourcePort() : 0;
-        int key = sourcePort + AddressHash.fold(flow.source());
-        int first = bucket(key, 0);
-        Schedulable destination = buckets[first];
-        if (destination == null) {
-            return null;
-        }
-        if (destination.available()) {
-            return (D) destination;
-        }
-        if (!fallback) {
-            return null;
-        }
-        for (int offset = 0; offset < TABLE_SIZE; offset++) {
-            destination = buckets[bucket(key, (offset + first) % TABLE_SIZE)];
-            if (destination == null) {
-                return null;
-            }
-            if (destination.available()) {
-                return (D) destination;
-            }
-        }
-        return null;
+    int slot(int key, int offset) {
+        return bucket(key, offset);
     }
 
     /** {@code ip_vs_sh_hashkey}: the offset plus the hash of port and address, in the table. */

@@ -18,14 +18,16 @@ public interface VirtualRouterListener {
      *
      * @param settings the instance
      */
-    void addVirtualAddresses(VrrpSettings settings);
+    default void addVirtualAddresses(VrrpSettings settings) {
+    }
 
     /**
      * The instance stopped being master (backup, fault or shutdown): remove its virtual addresses.
      *
      * @param settings the instance
      */
-    void removeVirtualAddresses(VrrpSettings settings);
+    default void removeVirtualAddresses(VrrpSettings settings) {
+    }
 
     /**
      * @param settings the instance

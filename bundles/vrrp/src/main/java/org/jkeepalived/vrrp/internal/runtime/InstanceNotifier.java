@@ -36,16 +36,6 @@ final class InstanceNotifier implements VirtualRouterListener {
     }
 
     @Override
-    public void addVirtualAddresses(VrrpSettings settings) {
-        // the addresses are another listener's
-    }
-
-    @Override
-    public void removeVirtualAddresses(VrrpSettings settings) {
-        // the addresses are another listener's
-    }
-
-    @Override
     public void stateChanged(VrrpSettings settings, VrrpState previous, VrrpState current) {
         run(launcher, scripts, "INSTANCE", settings.name(), current, settings.priority());
     }

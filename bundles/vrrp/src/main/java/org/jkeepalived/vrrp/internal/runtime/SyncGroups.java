@@ -64,16 +64,6 @@ final class SyncGroups {
     VirtualRouterListener listenerFor(String instance) {
         return new VirtualRouterListener() {
             @Override
-            public void addVirtualAddresses(VrrpSettings settings) {
-                // the addresses are another listener's
-            }
-
-            @Override
-            public void removeVirtualAddresses(VrrpSettings settings) {
-                // the addresses are another listener's
-            }
-
-            @Override
             public void stateChanged(VrrpSettings settings, VrrpState previous, VrrpState current) {
                 memberChanged(instance, previous, current);
             }
