@@ -1,6 +1,7 @@
 package org.jkeepalived.checker.tcp;
 
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.util.Locale;
 
 import io.netty.channel.ConnectTimeoutException;
@@ -21,9 +22,20 @@ final class ConnectFailures {
         if (cause instanceof ConnectTimeoutException) {
             return "connection timed out";
         }
+        if (cause instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String reason = message.substring(message.lastIndexOf(": ") + 1).trim();
-        reason = reason.isEmpty() ? message : reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
+        // Netty writes "syscall(..) failed: Reason: /address:port": the reason is the last part that is no address.
+        String[] parts = message.split(": ");
+        String reason = message;
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (!parts[i].isBlank() && !parts[i].startsWith("/")) {
+                reason = parts[i].trim();
+                break;
+            }
+        }
+        reason = reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
         if (local != null && message.startsWith("bind(")) {
             return "cannot bind to " + local.getHostString() + ":" + local.getPort() + ": " + reason;
         }

@@ -1,5 +1,6 @@
 package org.jkeepalived.checker.tcp;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.unix.RawUnixChannelOption;
@@ -44,9 +46,12 @@ final class TcpChecker implements Checker {
     TcpChecker(CheckTarget target, EventLoop loop) {
         this.target = target;
         boolean epoll = Epoll.isAvailable();
+        // A socket of the target's family, as keepalived opens it, rather than a dual-stack one.
+        SocketProtocolFamily family = target.address().getAddress() instanceof Inet6Address
+                ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
         this.bootstrap = new Bootstrap()
                 .group(loop)
-                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .channelFactory(() -> epoll ? new EpollSocketChannel(family) : new NioSocketChannel())
                 .handler(NOTHING)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, target.connectTimeout().toMillis()));
         if (epoll && target.fwmark() != 0) {
