@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the checker loops keep up: how many probes started, and how late against their deadlines.
- * Lateness that grows toward {@code delay_loop} means the loops have more to do than they can.
+ * How the checker loops keep up: how many probes started since the engine started, and how late
+ * against their deadlines (within 12.5%). Lateness that grows toward {@code delay_loop} means the
+ * loops have more to do than they can.
  *
  * @param realServers the real servers checked
  * @param checkersRunning the checkers whose probes run

@@ -9,6 +9,7 @@ import org.jkeepalived.checker.api.CheckerFactory;
 import org.jkeepalived.checker.api.ConfigLocation;
 import org.jkeepalived.checker.api.Diagnostics;
 import org.jkeepalived.checker.registry.api.CheckerRegistration;
+import org.jkeepalived.checker.registry.api.CheckerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,20 +26,19 @@ final class CheckerBinder {
     record Served(CheckerRegistration registration, CheckerFactory factory) {
     }
 
-    /** Which plugin serves a keyword now. */
-    @FunctionalInterface
-    interface Plugins {
-        /**
-         * @param keyword a checker keyword
-         * @return the plugin serving it, if one does
-         */
-        Optional<Served> serving(String keyword);
+    private final CheckerRegistry registry;
+
+    CheckerBinder(CheckerRegistry registry) {
+        this.registry = registry;
     }
 
-    private final Plugins plugins;
-
-    CheckerBinder(Plugins plugins) {
-        this.plugins = plugins;
+    /**
+     * @param keyword a checker keyword
+     * @return the plugin serving it now, if one does
+     */
+    Optional<Served> serving(String keyword) {
+        return registry.serving(keyword)
+                .flatMap(registration -> registry.factory(keyword).map(factory -> new Served(registration, factory)));
     }
 
     /**
@@ -46,7 +46,7 @@ final class CheckerBinder {
      * @return the binding with the plugin serving its keyword, or why there is none
      */
     Binding bind(CheckerSlot slot) {
-        return plugins.serving(slot.keyword())
+        return serving(slot.keyword())
                 .map(served -> bind(slot, served))
                 .orElseGet(() -> new Binding.Unbound(notLoaded(slot.keyword())));
     }

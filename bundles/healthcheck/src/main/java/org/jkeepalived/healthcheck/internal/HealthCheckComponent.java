@@ -1,5 +1,6 @@
 package org.jkeepalived.healthcheck.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The health-checking engine in the container: it follows the running configuration (a
- * {@link ConfigListener}) and the checker plugins (a {@link CheckerRegistryListener}), runs the
- * checks on loops of its own and tells {@link HealthListener} services of every change.
+ * The {@link HealthEngine} in the container: it follows the running configuration (a
+ * {@link ConfigListener}) and the checker plugins (a {@link CheckerRegistryListener}), and tells
+ * {@link HealthListener} services of every change.
  */
 @Component(service = {HealthService.class, ConfigListener.class, CheckerRegistryListener.class}, immediate = true)
 public final class HealthCheckComponent implements HealthService, ConfigListener, CheckerRegistryListener {
@@ -40,31 +41,39 @@ public final class HealthCheckComponent implements HealthService, ConfigListener
     @Reference
     private CheckerRegistry registry;
 
-    private final HealthPublisher publisher = new HealthPublisher();
+    /** Listeners bound before activation, which DS may do: they join the engine at activation. */
+    private final List<HealthListener> early = new ArrayList<>();
     private volatile HealthEngine engine;
 
     @Activate
-    void activate(BundleContext context) {
+    synchronized void activate(BundleContext context) {
         int threads = threads(context.getProperty(THREADS_PROPERTY));
-        engine = new HealthEngine(new CheckerLoops(threads), publisher, keyword -> registry.serving(keyword)
-                .flatMap(registration -> registry.factory(keyword)
-                        .map(factory -> new CheckerBinder.Served(registration, factory))));
+        engine = new HealthEngine(threads, registry);
+        early.forEach(engine::addListener);
+        early.clear();
         LOG.info("health checking runs on {} checker loops", threads);
     }
 
     @Deactivate
     void deactivate() {
         engine.close();
-        publisher.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(HealthListener listener) {
-        publisher.addListener(listener);
+    synchronized void addListener(HealthListener listener) {
+        if (engine == null) {
+            early.add(listener);
+        } else {
+            engine.addListener(listener);
+        }
     }
 
-    void removeListener(HealthListener listener) {
-        publisher.removeListener(listener);
+    synchronized void removeListener(HealthListener listener) {
+        if (engine == null) {
+            early.remove(listener);
+        } else {
+            engine.removeListener(listener);
+        }
     }
 
     @Override

@@ -17,24 +17,31 @@ import java.util.concurrent.TimeoutException;
 
 import org.jkeepalived.checker.api.ConfigLocation;
 import org.jkeepalived.checker.registry.api.CheckerRegistration;
+import org.jkeepalived.checker.registry.api.CheckerRegistry;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
 import org.jkeepalived.config.api.model.lvs.CheckerBlock;
 import org.jkeepalived.config.api.model.lvs.RealServer;
 import org.jkeepalived.config.api.model.lvs.VirtualServer;
 import org.jkeepalived.healthcheck.api.CheckStatistics;
 import org.jkeepalived.healthcheck.api.CheckerDetail;
+import org.jkeepalived.healthcheck.api.HealthListener;
+import org.jkeepalived.healthcheck.api.HealthService;
 import org.jkeepalived.healthcheck.api.RealServerHealth;
 import org.jkeepalived.healthcheck.api.RealServerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the configuration and the checker plugins, and decides which checker runs where. Its
- * bookkeeping belongs to one thread, {@code healthcheck-control}; the caller's thread (the
- * configuration thread, the registry's) only queues work there and never waits. Each real server
- * lives on one checker loop, and the control thread hands it its work there.
+ * The health-checking engine: follows the configuration and the checker plugins, decides which
+ * checker runs where, and answers for the health of every real server. Its bookkeeping belongs to
+ * one thread, {@code healthcheck-control}; the caller's thread (the configuration thread, the
+ * registry's) only queues work there and never waits. Each real server lives on one checker loop,
+ * and the control thread hands it its work there.
+ *
+ * <p>{@link HealthCheckComponent} runs it in the container; it runs as well in a plain JVM, given a
+ * {@link CheckerRegistry}, as the scale benchmark does.
  */
-final class HealthEngine implements AutoCloseable {
+public final class HealthEngine implements HealthService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthEngine.class);
     private static final long DETAIL_TIMEOUT_SECONDS = 5;
@@ -52,9 +59,8 @@ final class HealthEngine implements AutoCloseable {
     }
 
     private final CheckerLoops loops;
-    private final HealthPublisher publisher;
+    private final HealthPublisher publisher = new HealthPublisher();
     private final CheckerBinder binder;
-    private final CheckerBinder.Plugins plugins;
     private final ProbeLateness lateness = new ProbeLateness();
     private final ExecutorService control = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "healthcheck-control");
@@ -67,15 +73,15 @@ final class HealthEngine implements AutoCloseable {
     private volatile Map<RealServerKey, RealServerMonitor> monitors = Map.of();
 
     /**
-     * @param loops the checker loops, which the engine closes
-     * @param publisher where health goes
-     * @param plugins which plugin serves a keyword now
+     * Starts the checker loops; checks start with the first configuration applied.
+     *
+     * @param loopThreads how many checker loops run
+     * @param registry the checker plugins; tell the engine of its changes with {@link #pluginArrived}
+     *                 and {@link #pluginLeft}
      */
-    HealthEngine(CheckerLoops loops, HealthPublisher publisher, CheckerBinder.Plugins plugins) {
-        this.loops = loops;
-        this.publisher = publisher;
-        this.plugins = plugins;
-        this.binder = new CheckerBinder(plugins);
+    public HealthEngine(int loopThreads, CheckerRegistry registry) {
+        this.loops = new CheckerLoops(loopThreads);
+        this.binder = new CheckerBinder(registry);
     }
 
     /**
@@ -84,7 +90,7 @@ final class HealthEngine implements AutoCloseable {
      *
      * @param config the configuration applied
      */
-    void apply(KeepalivedConfig config) {
+    public void apply(KeepalivedConfig config) {
         submit(() -> applyNow(config));
     }
 
@@ -93,7 +99,7 @@ final class HealthEngine implements AutoCloseable {
      *
      * @param registration the plugin
      */
-    void pluginArrived(CheckerRegistration registration) {
+    public void pluginArrived(CheckerRegistration registration) {
         submit(() -> startWaiting(registration));
     }
 
@@ -102,20 +108,39 @@ final class HealthEngine implements AutoCloseable {
      *
      * @param registration the plugin
      */
-    void pluginLeft(CheckerRegistration registration) {
+    public void pluginLeft(CheckerRegistration registration) {
         submit(() -> stopServed(registration));
     }
 
-    List<RealServerHealth> snapshot() {
+    /**
+     * Adds a listener, first told of every real server checked now.
+     *
+     * @param listener the listener
+     */
+    public void addListener(HealthListener listener) {
+        publisher.addListener(listener);
+    }
+
+    /**
+     * @param listener a listener added before; it is told nothing more
+     */
+    public void removeListener(HealthListener listener) {
+        publisher.removeListener(listener);
+    }
+
+    @Override
+    public List<RealServerHealth> snapshot() {
         return publisher.snapshot();
     }
 
-    Optional<RealServerHealth> health(RealServerKey key) {
+    @Override
+    public Optional<RealServerHealth> health(RealServerKey key) {
         return publisher.health(key);
     }
 
     /** Reads the checkers of a real server on its loop. */
-    Optional<List<CheckerDetail>> checkers(RealServerKey key) {
+    @Override
+    public Optional<List<CheckerDetail>> checkers(RealServerKey key) {
         RealServerMonitor monitor = monitors.get(key);
         if (monitor == null) {
             return Optional.empty();
@@ -133,11 +158,17 @@ final class HealthEngine implements AutoCloseable {
         }
     }
 
-    CheckStatistics statistics() {
+    @Override
+    public CheckStatistics statistics() {
         List<RealServerHealth> all = publisher.snapshot();
         int running = all.stream().mapToInt(health -> (int) health.checkers().stream().filter(c -> c.running()).count()).sum();
-        return new CheckStatistics(all.size(), running, lateness.started(), lateness.percentile(50), lateness.percentile(99),
-                lateness.max());
+        ProbeLateness.Histogram starts = lateness.histogram();
+        return new CheckStatistics(all.size(), running, starts.count(), starts.percentile(50), starts.percentile(99), starts.max());
+    }
+
+    /** @return the lateness of every probe start so far, for figures over a span of time */
+    public ProbeLateness.Histogram lateness() {
+        return lateness.histogram();
     }
 
     /** Stops every check, without telling listeners, and closes the loops. */
@@ -155,6 +186,7 @@ final class HealthEngine implements AutoCloseable {
             monitor.loop().execute(monitor::shutdown);
         }
         loops.close();
+        publisher.close();
     }
 
     private void submit(Runnable work) {
@@ -277,13 +309,13 @@ final class HealthEngine implements AutoCloseable {
     }
 
     private void noteWaiting(CheckerSlot slot, Map<String, List<ConfigLocation>> waiting) {
-        if (plugins.serving(slot.keyword()).isEmpty()) {
+        if (binder.serving(slot.keyword()).isEmpty()) {
             waiting.computeIfAbsent(slot.keyword(), k -> new ArrayList<>()).add(slot.location());
         }
     }
 
     private void startWaiting(CheckerRegistration registration) {
-        Optional<CheckerBinder.Served> served = plugins.serving(registration.keyword())
+        Optional<CheckerBinder.Served> served = binder.serving(registration.keyword())
                 .filter(now -> now.registration().serviceId() == registration.serviceId());
         if (served.isEmpty()) {
             return;

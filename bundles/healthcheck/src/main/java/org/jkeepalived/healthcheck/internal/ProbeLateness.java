@@ -3,15 +3,13 @@ package org.jkeepalived.healthcheck.internal;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.LongAccumulator;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How late probes start against their deadlines, recorded from every checker loop without locks.
- * Lateness is counted in microseconds in buckets of one eighth of a power of two, so a percentile
- * is exact below 16 us and within 12.5% above.
+ * Lateness is counted in microseconds in buckets of one eighth of a power of two, so that figures
+ * are exact below 16 us and within 12.5% above.
  */
-final class ProbeLateness {
+public final class ProbeLateness {
 
     /** Sub-buckets per power of two. */
     private static final int SUB_BITS = 3;
@@ -19,52 +17,21 @@ final class ProbeLateness {
     private static final int BUCKETS = (64 - SUB_BITS) * SUBS;
 
     private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
-    private final LongAdder started = new LongAdder();
-    private final LongAccumulator max = new LongAccumulator(Math::max, 0);
 
     /**
-     * @param latenessNanos how late a probe started; negative (early) counts as 0
+     * @param latenessNanos how late a probe started; early counts as on time
      */
     void record(long latenessNanos) {
-        long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(latenessNanos));
-        counts.incrementAndGet(bucket(micros));
-        started.increment();
-        max.accumulate(micros);
+        counts.incrementAndGet(bucket(Math.max(0, TimeUnit.NANOSECONDS.toMicros(latenessNanos))));
     }
 
-    /** @return the probes started */
-    long started() {
-        return started.sum();
-    }
-
-    /** @return the latest start */
-    Duration max() {
-        return Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(max.get()));
-    }
-
-    /**
-     * @param percent from 0 to 100
-     * @return the lateness that this share of the probes did not exceed (the upper bound of its bucket)
-     */
-    Duration percentile(double percent) {
-        long total = 0;
-        long[] snapshot = new long[BUCKETS];
+    /** @return what was recorded so far */
+    public Histogram histogram() {
+        long[] copy = new long[BUCKETS];
         for (int i = 0; i < BUCKETS; i++) {
-            snapshot[i] = counts.get(i);
-            total += snapshot[i];
+            copy[i] = counts.get(i);
         }
-        if (total == 0) {
-            return Duration.ZERO;
-        }
-        long rank = Math.max(1, (long) Math.ceil(percent / 100 * total));
-        long seen = 0;
-        for (int i = 0; i < BUCKETS; i++) {
-            seen += snapshot[i];
-            if (seen >= rank) {
-                return Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(Math.min(upperBound(i), max.get())));
-            }
-        }
-        return max();
+        return new Histogram(copy);
     }
 
     static int bucket(long micros) {
@@ -85,5 +52,65 @@ final class ProbeLateness {
         long sub = index % SUBS;
         long lower = (SUBS + sub) << (exponent - SUB_BITS);
         return lower + (1L << (exponent - SUB_BITS)) - 1;
+    }
+
+    /** Probe starts counted by lateness, at one moment; two of them give the figures of the time between. */
+    public static final class Histogram {
+        private final long[] counts;
+
+        private Histogram(long[] counts) {
+            this.counts = counts;
+        }
+
+        /**
+         * @param earlier a histogram taken before this one
+         * @return the probe starts recorded between the two
+         */
+        public Histogram since(Histogram earlier) {
+            long[] difference = new long[BUCKETS];
+            for (int i = 0; i < BUCKETS; i++) {
+                difference[i] = counts[i] - earlier.counts[i];
+            }
+            return new Histogram(difference);
+        }
+
+        /** @return the probes started */
+        public long count() {
+            long total = 0;
+            for (long count : counts) {
+                total += count;
+            }
+            return total;
+        }
+
+        /**
+         * @param percent from 0 to 100
+         * @return the lateness that this share of the probe starts did not exceed, zero if there were none
+         */
+        public Duration percentile(double percent) {
+            long rank = Math.max(1, (long) Math.ceil(percent / 100 * count()));
+            long seen = 0;
+            for (int i = 0; i < BUCKETS; i++) {
+                seen += counts[i];
+                if (seen >= rank) {
+                    return micros(upperBound(i));
+                }
+            }
+            return Duration.ZERO;
+        }
+
+        /** @return the latest start, zero if there were none */
+        public Duration max() {
+            for (int i = BUCKETS - 1; i >= 0; i--) {
+                if (counts[i] > 0) {
+                    return micros(upperBound(i));
+                }
+            }
+            return Duration.ZERO;
+        }
+
+        private static Duration micros(long micros) {
+            return Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(micros));
+        }
     }
 }

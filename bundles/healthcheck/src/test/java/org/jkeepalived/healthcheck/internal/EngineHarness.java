@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.jkeepalived.checker.api.CheckerFactory;
 import org.jkeepalived.checker.registry.api.CheckerRegistration;
+import org.jkeepalived.checker.registry.api.CheckerRegistry;
 import org.jkeepalived.config.api.ConfigReader;
 import org.jkeepalived.config.api.ConfigResult;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
@@ -40,12 +41,11 @@ final class EngineHarness implements AutoCloseable {
 
     private final Map<String, CheckerBinder.Served> plugins = new ConcurrentHashMap<>();
     private final AtomicLong serviceIds = new AtomicLong(100);
-    final HealthPublisher publisher = new HealthPublisher();
-    final HealthEngine engine = new HealthEngine(new CheckerLoops(2), publisher, keyword -> Optional.ofNullable(plugins.get(keyword)));
+    final HealthEngine engine = new HealthEngine(2, new PluginRegistry());
     final Recorder events = new Recorder();
 
     EngineHarness() {
-        publisher.addListener(events);
+        engine.addListener(events);
     }
 
     /** Installs a plugin, as the registry tells of one that arrives. */
@@ -100,7 +100,24 @@ final class EngineHarness implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
-        publisher.close();
+    }
+
+    /** The registry of the plugins the test installed: one per keyword. */
+    private final class PluginRegistry implements CheckerRegistry {
+        @Override
+        public Optional<CheckerFactory> factory(String keyword) {
+            return Optional.ofNullable(plugins.get(keyword)).map(CheckerBinder.Served::factory);
+        }
+
+        @Override
+        public Optional<CheckerRegistration> serving(String keyword) {
+            return Optional.ofNullable(plugins.get(keyword)).map(CheckerBinder.Served::registration);
+        }
+
+        @Override
+        public List<CheckerRegistration> registrations() {
+            return plugins.values().stream().map(CheckerBinder.Served::registration).toList();
+        }
     }
 
     static InetAddress address(String literal) {

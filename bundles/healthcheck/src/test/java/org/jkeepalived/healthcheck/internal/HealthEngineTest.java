@@ -340,7 +340,7 @@ class HealthEngineTest {
         harness.awaitEvent(Kind.ADDED, first.port());
 
         EngineHarness.Recorder late = new EngineHarness.Recorder();
-        harness.publisher.addListener(late);
+        harness.engine.addListener(late);
         second.stop();
         harness.apply(virtualServer("    delay_loop 30\n", realServer(first, "        TCP_CHECK {\n        }\n")));
 

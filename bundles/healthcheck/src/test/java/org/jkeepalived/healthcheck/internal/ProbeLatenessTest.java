@@ -23,8 +23,7 @@ class ProbeLatenessTest {
     @Test
     void bucketsAreExactBelowSixteenMicrosecondsAndWithinAnEighthAbove() {
         assertThat(ProbeLateness.upperBound(ProbeLateness.bucket(15))).isEqualTo(15);
-        long upper = ProbeLateness.upperBound(ProbeLateness.bucket(1_000_000));
-        assertThat(upper).isBetween(1_000_000L, 1_125_000L);
+        assertThat(ProbeLateness.upperBound(ProbeLateness.bucket(1_000_000))).isBetween(1_000_000L, 1_125_000L);
     }
 
     @Test
@@ -37,15 +36,31 @@ class ProbeLatenessTest {
         lateness.record(TimeUnit.MILLISECONDS.toNanos(40));
         lateness.record(-5_000);
 
-        assertThat(lateness.started()).isEqualTo(101);
-        assertThat(lateness.percentile(50)).isEqualTo(Duration.ofNanos(10_000));
-        assertThat(lateness.percentile(99)).isBetween(Duration.ofMillis(3), Duration.ofNanos(3_375_000));
-        assertThat(lateness.percentile(100)).isEqualTo(Duration.ofMillis(40));
-        assertThat(lateness.max()).isEqualTo(Duration.ofMillis(40));
+        ProbeLateness.Histogram histogram = lateness.histogram();
+        assertThat(histogram.count()).isEqualTo(101);
+        assertThat(histogram.percentile(50)).isEqualTo(Duration.ofNanos(10_000));
+        assertThat(histogram.percentile(99)).isBetween(Duration.ofMillis(3), Duration.ofNanos(3_375_000));
+        assertThat(histogram.max()).isBetween(Duration.ofMillis(40), Duration.ofMillis(45));
+    }
+
+    @Test
+    void aSpanOfTimeLeavesOutWhatCameBefore() {
+        ProbeLateness lateness = new ProbeLateness();
+        lateness.record(TimeUnit.SECONDS.toNanos(1));
+        ProbeLateness.Histogram before = lateness.histogram();
+        lateness.record(TimeUnit.MICROSECONDS.toNanos(5));
+        lateness.record(TimeUnit.MICROSECONDS.toNanos(7));
+
+        ProbeLateness.Histogram span = lateness.histogram().since(before);
+
+        assertThat(span.count()).isEqualTo(2);
+        assertThat(span.max()).isEqualTo(Duration.ofNanos(7_000));
+        assertThat(span.percentile(50)).isEqualTo(Duration.ofNanos(5_000));
     }
 
     @Test
     void nothingRecordedIsZero() {
-        assertThat(new ProbeLateness().percentile(99)).isZero();
+        assertThat(new ProbeLateness().histogram().percentile(99)).isZero();
+        assertThat(new ProbeLateness().histogram().max()).isZero();
     }
 }
