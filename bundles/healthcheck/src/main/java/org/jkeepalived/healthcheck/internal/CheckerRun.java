@@ -3,6 +3,7 @@ package org.jkeepalived.healthcheck.internal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -215,8 +216,9 @@ final class CheckerRun {
         probes++;
         CheckOutcome outcome = result;
         if (failure != null || result == null) {
-            LOG.warn("{} on service {}: the checker failed instead of giving an outcome", slot, server.serviceName(), failure);
-            outcome = CheckOutcome.down("the checker failed: " + (failure == null ? "no outcome" : failure.toString()));
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            LOG.warn("{} on service {}: the checker failed instead of giving an outcome", slot, server.serviceName(), cause);
+            outcome = CheckOutcome.down("the checker failed: " + (cause == null ? "no outcome" : cause.toString()));
         }
         boolean passed = outcome.isUp();
         if (!passed) {

@@ -24,6 +24,7 @@ import org.jkeepalived.config.api.model.lvs.RealServer;
 import org.jkeepalived.config.api.model.lvs.VirtualServer;
 import org.jkeepalived.healthcheck.api.CheckStatistics;
 import org.jkeepalived.healthcheck.api.CheckerDetail;
+import org.jkeepalived.healthcheck.api.CheckerState;
 import org.jkeepalived.healthcheck.api.HealthListener;
 import org.jkeepalived.healthcheck.api.HealthService;
 import org.jkeepalived.healthcheck.api.RealServerHealth;
@@ -161,7 +162,7 @@ public final class HealthEngine implements HealthService, AutoCloseable {
     @Override
     public CheckStatistics statistics() {
         List<RealServerHealth> all = publisher.snapshot();
-        int running = all.stream().mapToInt(health -> (int) health.checkers().stream().filter(c -> c.running()).count()).sum();
+        int running = all.stream().mapToInt(health -> (int) health.checkers().stream().filter(CheckerState::running).count()).sum();
         ProbeLateness.Histogram starts = lateness.histogram();
         return new CheckStatistics(all.size(), running, starts.count(), starts.percentile(50), starts.percentile(99), starts.max());
     }

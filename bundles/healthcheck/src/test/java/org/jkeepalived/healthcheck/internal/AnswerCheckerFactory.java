@@ -23,7 +23,7 @@ import org.jkeepalived.checker.api.Diagnostics;
 /**
  * {@code ANSWER_CHECK}: a checker plugin of the tests that asks the real server how it is. It
  * connects, reads one line ({@code up}, {@code up WEIGHT} or {@code down REASON}) and gives it as
- * the outcome, so that a test decides outcomes and weights through a real server. Its probes block
+ * the outcome ({@code crash} makes the checker itself fail), so that a test decides outcomes and weights through a real server. Its probes block
  * on threads of their own, as a script checker's do, and complete off the checker loop.
  */
 final class AnswerCheckerFactory implements CheckerFactory {
@@ -67,6 +67,9 @@ final class AnswerCheckerFactory implements CheckerFactory {
             String line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             if (line == null) {
                 return CheckOutcome.down("no answer");
+            }
+            if (line.equals("crash")) {
+                throw new IllegalStateException("the checker broke on purpose");
             }
             String[] words = line.split(" ", 2);
             if (words[0].equals("up")) {

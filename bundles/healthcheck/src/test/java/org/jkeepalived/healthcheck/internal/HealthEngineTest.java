@@ -195,6 +195,19 @@ class HealthEngineTest {
     }
 
     @Test
+    void aCheckerThatFailsInsteadOfAnsweringCountsAsAFailedProbe() {
+        harness.install(new AnswerCheckerFactory());
+        TestServer server = server();
+        server.answer("crash");
+
+        harness.apply(virtualServer("    delay_loop 30\n    warmup 0\n", realServer(server, "        ANSWER_CHECK {\n            retry 0\n        }\n")));
+
+        HealthEvent down = harness.awaitEvent(Kind.DOWN, server.port());
+        assertThat(down.reason()).isEqualTo("ANSWER_CHECK keepalived.conf:6 failed: the checker failed: "
+                + "java.lang.IllegalStateException: the checker broke on purpose");
+    }
+
+    @Test
     void aRealServerWithTwoCheckersIsUpOnlyWhileBothAre() {
         harness.install(new TcpCheckerFactory());
         TestServer main = server();
