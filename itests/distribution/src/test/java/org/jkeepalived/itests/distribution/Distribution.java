@@ -54,11 +54,6 @@ final class Distribution implements AutoCloseable {
         return home;
     }
 
-    /** @return the namespace the container runs in, where a test opens the servers it checks */
-    NetworkNamespace namespace() {
-        return namespace;
-    }
-
     Path deployDirectory() {
         return home.resolve("deploy");
     }
