@@ -1,8 +1,6 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
-import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,18 +8,17 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.jkeepalived.config.api.model.Script;
+import org.jkeepalived.core.api.process.Scripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts notify scripts on a thread of its own, so that forking never holds up the VRRP loop, and
- * does not wait for them, as keepalived does not: each one's exit is logged when it comes. A script
- * with a user runs as that user through setpriv.
+ * does not wait for them, as keepalived does not: each one's exit is logged when it comes.
  */
 final class ScriptLauncher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptLauncher.class);
-    private static final File DEV_NULL = new File("/dev/null");
 
     private final ExecutorService starter = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "vrrp-notify");
@@ -44,27 +41,9 @@ final class ScriptLauncher implements AutoCloseable {
         }
     }
 
-    /**
-     * @param script a script
-     * @param extraArguments arguments after the script's own
-     * @return the command that runs it, as its user if it has one
-     */
-    static List<String> commandLine(Script script, List<String> extraArguments) {
-        List<String> command = new ArrayList<>();
-        script.user().ifPresent(user -> command.addAll(List.of("setpriv", "--reuid=" + user,
-                "--regid=" + script.group().orElse(user), "--init-groups", "--")));
-        command.addAll(script.argv());
-        command.addAll(extraArguments);
-        return command;
-    }
-
     private static void start(Script script, List<String> extraArguments, String why) {
         try {
-            Process process = new ProcessBuilder(commandLine(script, extraArguments))
-                    .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            Process process = Scripts.start(script.argv(), script.user(), script.group(), extraArguments);
             process.onExit().thenAccept(done -> {
                 if (done.exitValue() != 0) {
                     LOG.warn("{}: {} exited with status {}", why, script, done.exitValue());

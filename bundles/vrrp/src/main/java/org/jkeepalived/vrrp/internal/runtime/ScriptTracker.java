@@ -1,6 +1,5 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
+import org.jkeepalived.core.api.process.Scripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 final class ScriptTracker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptTracker.class);
-    private static final File DEV_NULL = new File("/dev/null");
 
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread named = new Thread(task, "vrrp-track");
@@ -103,11 +102,7 @@ final class ScriptTracker implements AutoCloseable {
                 return;
             }
             try {
-                Process process = new ProcessBuilder(ScriptLauncher.commandLine(script.script(), List.of()))
-                        .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
+                Process process = Scripts.start(script.script().argv(), script.script().user(), script.script().group(), List.of());
                 running = process;
                 ScheduledFuture<?> timeout = thread.schedule(() -> timedOut(process), script.timeout().toNanos(),
                         TimeUnit.NANOSECONDS);

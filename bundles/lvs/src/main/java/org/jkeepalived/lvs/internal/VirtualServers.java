@@ -1,0 +1,171 @@
+package org.jkeepalived.lvs.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.jkeepalived.config.api.ConfigListener;
+import org.jkeepalived.config.api.ConfigUpdate;
+import org.jkeepalived.config.api.model.KeepalivedConfig;
+import org.jkeepalived.config.api.model.Script;
+import org.jkeepalived.config.api.model.lvs.VirtualServer;
+import org.jkeepalived.config.api.model.lvs.VirtualServerGroup;
+import org.jkeepalived.core.api.process.Scripts;
+import org.jkeepalived.healthcheck.api.HealthEvent;
+import org.jkeepalived.healthcheck.api.HealthListener;
+import org.jkeepalived.healthcheck.api.RealServerHealth;
+import org.jkeepalived.healthcheck.api.RealServerKey;
+import org.jkeepalived.ipvs.api.DataPlane;
+import org.jkeepalived.ipvs.api.DataPlaneException;
+import org.jkeepalived.ipvs.api.Operation;
+import org.jkeepalived.ipvs.api.Reconciler;
+import org.jkeepalived.ipvs.api.ServiceEntry;
+import org.jkeepalived.ipvs.api.ServiceKey;
+import org.jkeepalived.ipvs.api.ServiceTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the data plane in step with the virtual_servers of the running configuration and the
+ * health of their real servers. Each change, of either, is worked out on a thread of its own into
+ * the table the services should have, and only the differences are applied: services of this
+ * configuration only, so that entries others made are left alone. Stopping removes the services it
+ * made, as keepalived does.
+ */
+@Component(service = {ConfigListener.class, HealthListener.class}, immediate = true)
+public final class VirtualServers implements ConfigListener, HealthListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualServers.class);
+
+    private final DataPlane plane;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+        Thread named = new Thread(task, "lvs");
+        named.setDaemon(true);
+        return named;
+    });
+    /** Used on the thread only, as everything below. */
+    private List<VirtualServer> servers = List.of();
+    private Map<String, VirtualServerGroup> groups = Map.of();
+    private final Map<RealServerKey, RealServerHealth> health = new HashMap<>();
+    private final Map<String, Boolean> quorumUp = new HashMap<>();
+    private Set<ServiceKey> owned = Set.of();
+
+    /** @param plane where the services go */
+    @Activate
+    public VirtualServers(@Reference DataPlane plane) {
+        this.plane = plane;
+    }
+
+    @Override
+    public void configApplied(ConfigUpdate update) {
+        KeepalivedConfig config = update.current();
+        thread.execute(() -> {
+            servers = config.virtualServers();
+            Map<String, VirtualServerGroup> byName = new HashMap<>();
+            config.virtualServerGroups().forEach(group -> byName.put(group.name(), group));
+            groups = byName;
+            Set<String> names = new HashSet<>();
+            servers.forEach(server -> names.add(server.displayName()));
+            quorumUp.keySet().retainAll(names);
+            apply();
+        });
+    }
+
+    @Override
+    public void healthChanged(HealthEvent event) {
+        thread.execute(() -> {
+            if (event.kind() == HealthEvent.Kind.REMOVED) {
+                health.remove(event.key());
+            } else {
+                health.put(event.key(), event.health());
+            }
+            apply();
+        });
+    }
+
+    /** Removes the services this configuration made, then stops. */
+    @Deactivate
+    void stop() {
+        thread.execute(() -> {
+            servers = List.of();
+            apply();
+        });
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void apply() {
+        List<ServiceEntry> desired = new ArrayList<>();
+        for (VirtualServer server : servers) {
+            try {
+                desired.addAll(plan(server));
+            } catch (IllegalArgumentException e) {
+                LOG.error("{}: {}; it is not in the data plane", server.displayName(), e.getMessage());
+            }
+        }
+        ServiceTable wanted = new ServiceTable(desired);
+        Set<ServiceKey> keys = wanted.byKey().keySet();
+        Set<ServiceKey> ours = new HashSet<>(owned);
+        ours.addAll(keys);
+        ServiceTable current;
+        try {
+            current = new ServiceTable(ServiceTable.read(plane).entries().stream().filter(entry -> ours.contains(entry.key())).toList());
+        } catch (DataPlaneException e) {
+            LOG.error("cannot read the data plane: {}; the virtual servers are applied at the next change", e.getMessage());
+            return;
+        }
+        for (Operation operation : Reconciler.diff(current, wanted)) {
+            try {
+                operation.applyTo(plane);
+                LOG.info("{}", operation);
+            } catch (DataPlaneException e) {
+                LOG.error("{} failed: {}", operation, e.getMessage());
+            }
+        }
+        owned = Set.copyOf(keys);
+    }
+
+    private List<ServiceEntry> plan(VirtualServer server) {
+        List<ServiceKey> keys = ServiceKeys.of(server, groups);
+        long live = ServicePlanner.liveWeight(server, this::health);
+        boolean wasUp = quorumUp.getOrDefault(server.displayName(), true);
+        boolean up = Quorum.up(server, live, wasUp);
+        if (up != wasUp) {
+            quorumUp.put(server.displayName(), up);
+            LOG.warn("{}: quorum {}: live weight {}, quorum {}, hysteresis {}{}", server.displayName(), up ? "gained" : "lost",
+                    live, server.quorum(), server.hysteresis(), server.sorryServer()
+                            .map(sorry -> up ? "; sorry server removed" : "; sorry server " + sorry.address().getHostAddress() + " in")
+                            .orElse(""));
+            (up ? server.quorumUp() : server.quorumDown()).ifPresent(script -> run(script, server));
+        }
+        return ServicePlanner.plan(server, keys, this::health, up);
+    }
+
+    private Optional<RealServerHealth> health(RealServerKey key) {
+        return Optional.ofNullable(health.get(key));
+    }
+
+    private static void run(Script script, VirtualServer server) {
+        try {
+            Scripts.start(script.argv(), script.user(), script.group(), List.of());
+        } catch (IOException e) {
+            LOG.error("{}: cannot run {}: {}", server.displayName(), script, e.getMessage());
+        }
+    }
+}
