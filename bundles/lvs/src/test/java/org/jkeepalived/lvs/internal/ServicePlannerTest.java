@@ -135,10 +135,15 @@ class ServicePlannerTest {
                     hysteresis 1
                     protocol TCP
                     real_server 10.0.0.1 8080 {
+                        weight 2
+                    }
+                    real_server 10.0.0.2 8080 {
+                        weight 2
                     }
                 }
                 """);
 
+        assertThat(server.quorum()).isEqualTo(3);
         assertThat(Quorum.up(server, 2, true)).isTrue();
         assertThat(Quorum.up(server, 1, true)).isFalse();
         assertThat(Quorum.up(server, 3, false)).isFalse();
