@@ -133,9 +133,9 @@ public final class VirtualServers implements ConfigListener, HealthListener {
         for (Operation operation : Reconciler.diff(current, wanted)) {
             try {
                 operation.applyTo(plane);
-                LOG.info("{}", operation);
+                LOG.info("data plane: {}", describe(operation));
             } catch (DataPlaneException e) {
-                LOG.error("{} failed: {}", operation, e.getMessage());
+                LOG.error("data plane: {} failed: {}", describe(operation), e.getMessage());
             }
         }
         owned = Set.copyOf(keys);
@@ -155,6 +155,22 @@ public final class VirtualServers implements ConfigListener, HealthListener {
             (up ? server.quorumUp() : server.quorumDown()).ifPresent(script -> run(script, server));
         }
         return ServicePlanner.plan(server, keys, this::health, up);
+    }
+
+    private static String describe(Operation operation) {
+        if (operation instanceof Operation.NewService add) {
+            return "adding service " + add.service();
+        } else if (operation instanceof Operation.SetService set) {
+            return "changing service " + set.service();
+        } else if (operation instanceof Operation.DeleteService delete) {
+            return "removing service " + delete.serviceKey();
+        } else if (operation instanceof Operation.NewDestination add) {
+            return "adding " + add.destination() + " to " + add.serviceKey();
+        } else if (operation instanceof Operation.SetDestination set) {
+            return "setting " + set.destination() + " in " + set.serviceKey();
+        }
+        Operation.DeleteDestination delete = (Operation.DeleteDestination) operation;
+        return "removing " + delete.destination() + " from " + delete.serviceKey();
     }
 
     private Optional<RealServerHealth> health(RealServerKey key) {
