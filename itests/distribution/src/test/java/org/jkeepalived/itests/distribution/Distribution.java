@@ -86,7 +86,7 @@ final class Distribution implements AutoCloseable {
 
     /** Waits until the shell answers; the container is then up with its boot features. */
     void awaitShell() {
-        await().atMost(90, SECONDS).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(180, SECONDS).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> shell("keepalived:version").contains("jkeepalived"));
     }
 
