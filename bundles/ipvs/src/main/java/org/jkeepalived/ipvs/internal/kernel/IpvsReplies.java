@@ -120,15 +120,10 @@ final class IpvsReplies {
         if (interfaceName == null) {
             throw new NetlinkDecodeException("sync daemon without an interface");
         }
-        Optional<InetAddress> group = Optional.empty();
-        if (daemon.has(DAEMON_ATTR_MCAST_GROUP)) {
-            group = Optional.of(daemon.address(DAEMON_ATTR_MCAST_GROUP, 4));
-        } else if (daemon.has(DAEMON_ATTR_MCAST_GROUP6)) {
-            group = Optional.of(daemon.address(DAEMON_ATTR_MCAST_GROUP6, 16));
-        }
-        Optional<InetAddress> multicastGroup = group;
+        Optional<InetAddress> group = daemon.has(DAEMON_ATTR_MCAST_GROUP) ? Optional.of(daemon.address(DAEMON_ATTR_MCAST_GROUP, 4))
+                : Optional.ofNullable(daemon.address(DAEMON_ATTR_MCAST_GROUP6, 16));
         return valid(() -> new SyncDaemon(role, interfaceName, daemon.u32(DAEMON_ATTR_SYNC_ID, 0), optionalU16(daemon, DAEMON_ATTR_SYNC_MAXLEN),
-                multicastGroup, daemon.has(DAEMON_ATTR_MCAST_PORT) ? OptionalInt.of(port(daemon, DAEMON_ATTR_MCAST_PORT)) : OptionalInt.empty(),
+                group, optionalU16(daemon, DAEMON_ATTR_MCAST_PORT),
                 daemon.has(DAEMON_ATTR_MCAST_TTL) ? OptionalInt.of(daemon.u8(DAEMON_ATTR_MCAST_TTL, 0)) : OptionalInt.empty()),
                 "sync daemon on " + interfaceName);
     }

@@ -66,10 +66,13 @@ final class IpvsRequests {
         return message.build();
     }
 
-    /** @return {@code IPVS_CMD_GET_SERVICE} of one service, which the kernel answers with it or {@code ESRCH} */
+    /**
+     * @return {@code IPVS_CMD_GET_SERVICE} of one service, which the kernel answers with it or
+     *         {@code ESRCH}; ipvsadm asks with a service that is all zeros but its key
+     */
     ByteBuffer getService(ServiceKey key) {
         NetlinkMessageBuilder message = start(CMD_GET_SERVICE, REQUEST);
-        putServiceReference(message, key);
+        putService(message, key, "", 0, 0, 0);
         return message.build();
     }
 
@@ -131,7 +134,7 @@ final class IpvsRequests {
                 .attributeString(DAEMON_ATTR_MCAST_IFN, daemon.interfaceName())
                 .attributeU32(DAEMON_ATTR_SYNC_ID, daemon.syncId());
         daemon.maxLength().ifPresent(length -> message.attributeU16(DAEMON_ATTR_SYNC_MAXLEN, length));
-        daemon.port().ifPresent(port -> message.attribute(DAEMON_ATTR_MCAST_PORT, networkOrder(port)));
+        daemon.port().ifPresent(port -> message.attributeU16(DAEMON_ATTR_MCAST_PORT, port));
         daemon.ttl().ifPresent(ttl -> message.attributeU8(DAEMON_ATTR_MCAST_TTL, ttl));
         daemon.group().ifPresent(group -> message.attributeAddress(
                 AddressFamily.of(group) == AddressFamily.INET ? DAEMON_ATTR_MCAST_GROUP : DAEMON_ATTR_MCAST_GROUP6, group));
