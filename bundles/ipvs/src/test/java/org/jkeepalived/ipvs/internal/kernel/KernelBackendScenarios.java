@@ -43,6 +43,7 @@ import org.jkeepalived.ipvs.api.ServiceTable;
 import org.jkeepalived.ipvs.api.SyncDaemon;
 import org.jkeepalived.ipvs.api.Timeouts;
 import org.jkeepalived.ipvs.api.VirtualService;
+import org.jkeepalived.ipvs.internal.ComponentActivation;
 import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.testing.netns.NetworkNamespace;
 
@@ -86,6 +87,7 @@ public final class KernelBackendScenarios {
             scenarios.run("traffic", scenarios::traffic);
             scenarios.run("reconciler", scenarios::reconciler);
             scenarios.run("flush", scenarios::flush);
+            scenarios.run("backend selection", scenarios::backendSelection);
         }
         out.println(SECTION + "end");
     }
@@ -168,7 +170,9 @@ public final class KernelBackendScenarios {
                 Destination.of(destination("198.51.100.2", 80), 1).withForwarding(Forwarding.DR).withThresholds(100, 50),
                 Destination.of(destination("198.51.100.3", 80), 2).withForwarding(Forwarding.TUN),
                 Destination.of(destination("198.51.100.4", 80), 1).withForwarding(new Forwarding(Method.TUN, TunnelType.GUE, 6080, TunnelChecksum.CSUM)),
-                Destination.of(destination("198.51.100.5", 80), 1).withForwarding(new Forwarding(Method.TUN, TunnelType.GRE, 0, TunnelChecksum.NONE)));
+                Destination.of(destination("198.51.100.5", 80), 1).withForwarding(new Forwarding(Method.TUN, TunnelType.GRE, 0, TunnelChecksum.NONE)),
+                // An address of the director: the kernel keeps the method given and delivers locally packet by packet.
+                Destination.of(destination("127.0.0.1", 8080), 1).withForwarding(Forwarding.DR));
         Destination real6 = Destination.of(destination("2001:db8::20", 8080), 2);
         Destination markedReal = Destination.of(destination("198.51.100.6", 0), 5).withForwarding(Forwarding.DR);
         plane.newService(VirtualService.of(web, Scheduler.WLC));
@@ -351,6 +355,12 @@ public final class KernelBackendScenarios {
         plane.flush();
         ipvsadm("-Ln");
         out.println("services: " + plane.services());
+    }
+
+    /** The component as the framework activates it: its log says which backend runs and why (slf4j-simple logs to this report). */
+    private void backendSelection() {
+        out.println("auto: " + ComponentActivation.backend("auto"));
+        out.println("kernel: " + ComponentActivation.backend("kernel"));
     }
 
     private void readBack(ServiceTable expected) throws DataPlaneException {

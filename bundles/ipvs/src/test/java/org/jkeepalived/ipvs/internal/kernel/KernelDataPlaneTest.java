@@ -50,7 +50,8 @@ class KernelDataPlaneTest {
                 "ip link add " + KernelBackendScenarios.SYNC_INTERFACE + " type dummy",
                 "ip link set " + KernelBackendScenarios.SYNC_INTERFACE + " up",
                 // C1 only and no forks of a helper per process: the guest's CPU is emulated.
-                java + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.lang.Process.launchMechanism=VFORK -cp " + classpath + " "
+                java + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.lang.Process.launchMechanism=VFORK"
+                        + " -Dorg.slf4j.simpleLogger.logFile=System.out -Dorg.slf4j.simpleLogger.showThreadName=false -cp " + classpath + " "
                         + KernelBackendScenarios.class.getName() + " 2>/tmp/stderr || { echo '!!! the scenarios failed'; cat /tmp/stderr; }");
         ProcessBuilder builder = new ProcessBuilder(kernelVm.toString(), command).redirectErrorStream(true);
         builder.environment().put("KVM_MODULES", MODULES);
@@ -147,6 +148,7 @@ class KernelDataPlaneTest {
                 Prot LocalAddress:Port Scheduler Flags
                   -> RemoteAddress:Port           Forward TunnelInfo    Weight ActiveConn InActConn
                 TCP  192.0.2.10:80 wlc
+                  -> 127.0.0.1:8080               Route   n/a           1      0          0
                   -> 198.51.100.1:8080            Masq    n/a           3      0          0
                   -> 198.51.100.2:80              Route   n/a           1      0          0
                   -> 198.51.100.3:80              Tunnel  ipip          2      0          0
@@ -160,12 +162,13 @@ class KernelDataPlaneTest {
                 Prot LocalAddress:Port            Uthreshold Lthreshold ActiveConn InActConn
                   -> RemoteAddress:Port
                 TCP  192.0.2.10:80 wlc
+                  -> 127.0.0.1:8080               0          0          0          0
                   -> 198.51.100.1:8080            0          0          0          0
                   -> 198.51.100.2:80              100        50         0          0
                   -> 198.51.100.3:80              0          0          0          0
                   -> 198.51.100.4:80              0          0          0          0
                   -> 198.51.100.5:80              0          0          0          0
-                order: [198.51.100.5:80, 198.51.100.4:80, 198.51.100.3:80, 198.51.100.2:80, 198.51.100.1:8080]
+                order: [127.0.0.1:8080, 198.51.100.5:80, 198.51.100.4:80, 198.51.100.3:80, 198.51.100.2:80, 198.51.100.1:8080]
                 read back: the table applied
                 """);
     }
@@ -282,6 +285,18 @@ class KernelDataPlaneTest {
                 Prot LocalAddress:Port Scheduler Flags
                   -> RemoteAddress:Port           Forward Weight ActiveConn InActConn
                 services: []
+                """);
+    }
+
+    @Test
+    void autoChoosesTheKernelWhereItsIpvsAnswersAndSaysWhy() {
+        assertThat(section("backend selection")).isEqualTo("""
+                INFO org.jkeepalived.ipvs.internal.DataPlaneComponent - data plane: kernel backend, because jkeepalived.dataplane=auto \
+                and the kernel's IPVS answers (IP Virtual Server 1.2.1, connection table 4096)
+                auto: KERNEL
+                INFO org.jkeepalived.ipvs.internal.DataPlaneComponent - data plane: kernel backend, because jkeepalived.dataplane=kernel \
+                and the kernel's IPVS answers (IP Virtual Server 1.2.1, connection table 4096)
+                kernel: KERNEL
                 """);
     }
 
