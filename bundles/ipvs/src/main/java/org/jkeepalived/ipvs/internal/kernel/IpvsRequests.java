@@ -244,7 +244,7 @@ final class IpvsRequests {
      * The persistence netmask: for IPv4 the mask itself in network byte order; for IPv6 the prefix
      * length as a number, which is how the kernel reads an IPv6 service's netmask.
      */
-    static byte[] netmask(AddressFamily family, int prefixLength) {
+    private static byte[] netmask(AddressFamily family, int prefixLength) {
         if (family == AddressFamily.INET6) {
             return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(prefixLength).array();
         }

@@ -1,7 +1,6 @@
 package org.jkeepalived.ipvs.internal.userspace;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package org.jkeepalived.ipvs.internal.kernel;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -406,7 +407,7 @@ public final class KernelBackendScenarios {
             try (Socket socket = server.accept(); InputStream in = socket.getInputStream(); OutputStream back = socket.getOutputStream()) {
                 back.write(in.readNBytes(5));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
     }

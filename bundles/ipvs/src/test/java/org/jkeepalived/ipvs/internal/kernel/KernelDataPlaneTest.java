@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class KernelDataPlaneTest {
             try {
                 return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
@@ -311,7 +312,7 @@ class KernelDataPlaneTest {
 
     private static List<String> numbers(String text, String regex) {
         Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
-        List<String> numbers = new java.util.ArrayList<>();
+        List<String> numbers = new ArrayList<>();
         while (matcher.find()) {
             for (int group = 1; group <= matcher.groupCount(); group++) {
                 numbers.add(matcher.group(group));
