@@ -2,6 +2,8 @@ package org.jkeepalived.ipvs.api;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The table of virtual services and their destinations, with the operations of IPVS's generic
  * netlink interface, one method per command. Each call is synchronous: when it returns the change is
@@ -10,7 +12,10 @@ import java.util.List;
  *
  * <p>Destinations are listed in the order IPVS keeps them, the newest first; schedulers that walk
  * the list (rr, wrr) walk it in that order.
+ *
+ * <p>Errors name the service or destination, and, from the kernel, its errno.
  */
+@ProviderType
 public interface DataPlane {
 
     /** @return which implementation this is */
@@ -104,4 +109,27 @@ public interface DataPlane {
      * @throws DataPlaneException {@code FAILED}
      */
     Timeouts timeouts() throws DataPlaneException;
+
+    /**
+     * Starts a connection synchronisation daemon ({@code IPVS_CMD_NEW_DAEMON}): lvs_sync_daemon,
+     * as master when VRRP makes this director master and as backup otherwise.
+     *
+     * @param daemon the daemon
+     * @throws DataPlaneException {@code SYNC_DAEMON_EXISTS}, {@code UNSUPPORTED}, {@code FAILED} (no such interface)
+     */
+    void startSyncDaemon(SyncDaemon daemon) throws DataPlaneException;
+
+    /**
+     * Stops the sync daemon of a role ({@code IPVS_CMD_DEL_DAEMON}).
+     *
+     * @param role master or backup
+     * @throws DataPlaneException {@code NO_SUCH_SYNC_DAEMON}
+     */
+    void stopSyncDaemon(SyncDaemon.Role role) throws DataPlaneException;
+
+    /**
+     * @return the sync daemons that run, with every setting ({@code IPVS_CMD_GET_DAEMON} dump)
+     * @throws DataPlaneException {@code FAILED}
+     */
+    List<SyncDaemon> syncDaemons() throws DataPlaneException;
 }

@@ -17,9 +17,13 @@ public final class DataPlaneException extends Exception {
         DESTINATION_EXISTS,
         /** No such destination ({@code ENOENT}). */
         NO_SUCH_DESTINATION,
+        /** A sync daemon of that role runs already ({@code EEXIST}). */
+        SYNC_DAEMON_EXISTS,
+        /** No sync daemon of that role runs ({@code ESRCH}). */
+        NO_SUCH_SYNC_DAEMON,
         /** The backend cannot do this: a scheduler, protocol or kind of service it lacks ({@code EOPNOTSUPP}, {@code ENOENT} for a scheduler). */
         UNSUPPORTED,
-        /** The backend failed: a socket that cannot be bound, a netlink error. */
+        /** The backend failed: a socket that cannot be bound, a netlink error, arguments the kernel refused ({@code EINVAL}). */
         FAILED
     }
 

@@ -24,6 +24,10 @@ public record Forwarding(Method method, TunnelType tunnelType, int tunnelPort, T
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(tunnelType, "tunnelType");
         Objects.requireNonNull(tunnelChecksum, "tunnelChecksum");
+        if (tunnelChecksum == TunnelChecksum.NOCSUM) {
+            // The kernel has one value for both: a forwarding read back from it equals the one asked for.
+            tunnelChecksum = TunnelChecksum.NONE;
+        }
         Ports.check(tunnelPort, "tunnel port");
         if (method != Method.TUN && (tunnelType != TunnelType.IPIP || tunnelPort != 0 || tunnelChecksum != TunnelChecksum.NONE)) {
             throw new IllegalArgumentException("tunnel settings apply to TUN only, not to " + method);
@@ -75,16 +79,16 @@ public record Forwarding(Method method, TunnelType tunnelType, int tunnelPort, T
         }
     }
 
-    /** The checksum option of a tunnel ({@code IPVS_DEST_ATTR_TUN_FLAGS}). */
+    /** The checksum option of a tunnel ({@code IPVS_DEST_ATTR_TUN_FLAGS}, {@code IP_VS_TUNNEL_ENCAP_FLAG_*}). */
     public enum TunnelChecksum {
-        /** None given. */
+        /** None given: no checksum, as nocsum. */
         NONE(0),
-        /** nocsum. */
-        NOCSUM(0x0001),
-        /** csum. */
-        CSUM(0x0002),
-        /** remcsum. */
-        REMCSUM(0x0004);
+        /** nocsum: no checksum; the kernel does not tell it from {@link #NONE}, which a {@link Forwarding} makes it. */
+        NOCSUM(0),
+        /** csum: a checksum in the encapsulation. */
+        CSUM(0x0001),
+        /** remcsum: remote checksum offload (GUE). */
+        REMCSUM(0x0002);
 
         private final int bits;
 

@@ -1,16 +1,16 @@
 package org.jkeepalived.ipvs.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.jkeepalived.ipvs.api.Backend;
 
 /**
  * Which data plane runs, from the {@code jkeepalived.dataplane} framework property: {@code kernel},
- * {@code userspace} or {@code auto} (the default): the kernel's IPVS where it answers and jkeepalived
- * has its backend, else the userspace forwarder. The one place that decides it.
+ * {@code userspace} or {@code auto} (the default): the kernel's IPVS where it answers, else the
+ * userspace forwarder. The one place that decides it.
  */
 final class BackendSelection {
 
@@ -30,41 +30,57 @@ final class BackendSelection {
     }
 
     /**
-     * @return whether the running kernel has IPVS loaded
+     * What the kernel's IPVS did when it was asked for its version.
+     *
+     * @param answers whether it answered
+     * @param description what it said of itself, or why it did not answer
      */
-    static boolean kernelHasIpvs() {
-        return Files.exists(KERNEL_IPVS);
+    record KernelIpvs(boolean answers, String description) {
+
+        KernelIpvs {
+            Objects.requireNonNull(description, "description");
+        }
+
+        /** @return an IPVS that answered with {@code version} */
+        static KernelIpvs answering(String version) {
+            return new KernelIpvs(true, version);
+        }
+
+        /** @return a kernel without IPVS, because {@code why} */
+        static KernelIpvs missing(String why) {
+            return new KernelIpvs(false, why);
+        }
     }
 
     /**
      * @param configured the property's value, null when unset
-     * @param kernelHasIpvs whether the kernel has IPVS
-     * @param built the backends this jkeepalived has
+     * @param kernel asks the kernel's IPVS, called only where the choice depends on it
      * @return the backend to run and why
      * @throws IllegalArgumentException naming the property if its value is unknown or cannot be had
      */
-    static Choice choose(String configured, boolean kernelHasIpvs, Set<Backend> built) {
+    static Choice choose(String configured, Supplier<KernelIpvs> kernel) {
         String value = configured == null || configured.isBlank() ? "auto" : configured.trim().toLowerCase(Locale.ROOT);
         if (value.equals("auto")) {
-            if (kernelHasIpvs && built.contains(Backend.KERNEL)) {
-                return new Choice(Backend.KERNEL, PROPERTY + "=auto and the kernel has IPVS");
+            KernelIpvs ipvs = kernel.get();
+            if (ipvs.answers()) {
+                return new Choice(Backend.KERNEL, PROPERTY + "=auto and the kernel's IPVS answers (" + ipvs.description() + ")");
             }
-            String why = !kernelHasIpvs
-                    ? "the kernel has no IPVS (" + KERNEL_IPVS + " is missing: no ip_vs module, or a container)"
-                    : "the kernel has IPVS, but this jkeepalived has no kernel backend";
-            return new Choice(Backend.USERSPACE, PROPERTY + "=auto and " + why
-                    + "; virtual services are proxied in user space, and real servers see connections come from this host");
+            return userspace(ipvs.description());
         }
         Backend backend = Backend.byConfigName(value).orElseThrow(() -> new IllegalArgumentException(
                 PROPERTY + "=" + configured + " is not a data plane: use kernel, userspace or auto"));
-        if (!built.contains(backend)) {
-            throw new IllegalArgumentException(PROPERTY + "=" + value + ": this jkeepalived has no " + value
-                    + " backend; use " + String.join(" or ", built.stream().map(Backend::configName).sorted().toList()) + " or auto");
-        }
-        if (backend == Backend.KERNEL && !kernelHasIpvs) {
-            throw new IllegalArgumentException(PROPERTY + "=kernel, but the kernel has no IPVS (" + KERNEL_IPVS
-                    + " is missing): load the ip_vs module, or use userspace or auto");
+        if (backend == Backend.KERNEL) {
+            KernelIpvs ipvs = kernel.get();
+            if (!ipvs.answers()) {
+                throw new IllegalArgumentException(PROPERTY + "=kernel, but " + ipvs.description() + ": load the ip_vs module, or use userspace or auto");
+            }
+            return new Choice(backend, PROPERTY + "=kernel and the kernel's IPVS answers (" + ipvs.description() + ")");
         }
         return new Choice(backend, PROPERTY + "=" + value);
+    }
+
+    private static Choice userspace(String why) {
+        return new Choice(Backend.USERSPACE, PROPERTY + "=auto and " + why
+                + "; virtual services are proxied in user space, and real servers see connections come from this host");
     }
 }

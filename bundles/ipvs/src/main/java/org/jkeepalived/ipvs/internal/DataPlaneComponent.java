@@ -1,8 +1,8 @@
 package org.jkeepalived.ipvs.internal;
 
-import java.util.EnumSet;
+import java.nio.file.Files;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Supplier;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 
@@ -14,8 +14,10 @@ import org.jkeepalived.ipvs.api.DestinationKey;
 import org.jkeepalived.ipvs.api.DestinationStatus;
 import org.jkeepalived.ipvs.api.ServiceKey;
 import org.jkeepalived.ipvs.api.ServiceStatus;
+import org.jkeepalived.ipvs.api.SyncDaemon;
 import org.jkeepalived.ipvs.api.Timeouts;
 import org.jkeepalived.ipvs.api.VirtualService;
+import org.jkeepalived.ipvs.internal.kernel.KernelDataPlane;
 import org.jkeepalived.ipvs.internal.userspace.UserspaceDataPlane;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link DataPlane} service: the backend {@link BackendSelection} chooses, started when the
- * component activates and closed, with every service it forwards, when it deactivates.
+ * component activates and closed when it deactivates. Closed, the userspace backend stops forwarding
+ * its services; the kernel's IPVS keeps its table, as it does when keepalived stops.
  */
 @Component(service = DataPlane.class, immediate = true)
 public final class DataPlaneComponent implements DataPlane {
@@ -34,22 +37,29 @@ public final class DataPlaneComponent implements DataPlane {
     private static final Logger LOG = LoggerFactory.getLogger(DataPlaneComponent.class);
     /** The framework property that sets how many threads forward userspace traffic (default: one per core). */
     static final String THREADS_PROPERTY = "jkeepalived.dataplane.threads";
-    /** The backends this jkeepalived has. */
-    private static final Set<Backend> BUILT = EnumSet.of(Backend.USERSPACE);
 
     private DataPlane delegate;
 
     @Activate
     void activate(BundleContext context) {
+        KernelProbe probe = new KernelProbe();
         BackendSelection.Choice choice;
         try {
-            choice = BackendSelection.choose(context.getProperty(BackendSelection.PROPERTY), BackendSelection.kernelHasIpvs(), BUILT);
+            choice = BackendSelection.choose(context.getProperty(BackendSelection.PROPERTY), probe);
         } catch (IllegalArgumentException e) {
+            probe.close();
             LOG.error("no data plane: {}", e.getMessage());
             throw e;
         }
-        delegate = open(choice.backend(), context.getProperty(THREADS_PROPERTY));
-        LOG.warn("data plane: {} backend, because {}", choice.backend().configName(), choice.reason());
+        if (choice.backend() == Backend.KERNEL) {
+            delegate = probe.plane;
+            LOG.info("data plane: kernel backend, because {}", choice.reason());
+        } else {
+            probe.close();
+            delegate = new UserspaceDataPlane(new DefaultThreadFactory("jkeepalived-dataplane", true),
+                    forwardingThreads(context.getProperty(THREADS_PROPERTY)));
+            LOG.warn("data plane: userspace backend, because {}", choice.reason());
+        }
     }
 
     @Deactivate
@@ -64,11 +74,30 @@ public final class DataPlaneComponent implements DataPlane {
         delegate = null;
     }
 
-    private static DataPlane open(Backend backend, String threads) {
-        return switch (backend) {
-            case USERSPACE -> new UserspaceDataPlane(new DefaultThreadFactory("jkeepalived-dataplane", true), forwardingThreads(threads));
-            case KERNEL -> throw new IllegalStateException("no kernel backend in this jkeepalived");
-        };
+    /** Asks the kernel's IPVS for its version, keeping the data plane that asked if it answered. */
+    private static final class KernelProbe implements Supplier<BackendSelection.KernelIpvs> {
+
+        private KernelDataPlane plane;
+
+        @Override
+        public BackendSelection.KernelIpvs get() {
+            if (!Files.exists(BackendSelection.KERNEL_IPVS)) {
+                return BackendSelection.KernelIpvs.missing("the kernel has no IPVS (" + BackendSelection.KERNEL_IPVS
+                        + " is missing: no ip_vs module, or a container)");
+            }
+            try {
+                plane = KernelDataPlane.open();
+                return BackendSelection.KernelIpvs.answering(plane.version());
+            } catch (DataPlaneException e) {
+                return BackendSelection.KernelIpvs.missing(e.getMessage());
+            }
+        }
+
+        void close() {
+            if (plane != null) {
+                plane.close();
+            }
+        }
     }
 
     private static int forwardingThreads(String configured) {
@@ -146,5 +175,20 @@ public final class DataPlaneComponent implements DataPlane {
     @Override
     public Timeouts timeouts() throws DataPlaneException {
         return delegate.timeouts();
+    }
+
+    @Override
+    public void startSyncDaemon(SyncDaemon daemon) throws DataPlaneException {
+        delegate.startSyncDaemon(daemon);
+    }
+
+    @Override
+    public void stopSyncDaemon(SyncDaemon.Role role) throws DataPlaneException {
+        delegate.stopSyncDaemon(role);
+    }
+
+    @Override
+    public List<SyncDaemon> syncDaemons() throws DataPlaneException {
+        return delegate.syncDaemons();
     }
 }

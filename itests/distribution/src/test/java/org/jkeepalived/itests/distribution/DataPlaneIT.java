@@ -38,11 +38,12 @@ class DataPlaneIT {
 
     @Test
     void theDataPlaneRunsAndTheLogSaysWhichAndWhy() {
-        // This kernel has no IPVS, and no kernel backend is built yet: auto gives the userspace one. The
-        // component says so once its backend runs.
+        // This kernel has no IPVS: auto gives the userspace backend, and the component says so, and why,
+        // once it runs.
         await().atMost(60, SECONDS).pollInterval(Duration.ofMillis(500))
                 .until(() -> distribution.logText().contains("data plane: userspace backend, because jkeepalived.dataplane=auto"));
-        assertThat(distribution.logText()).contains("WARN").contains("virtual services are proxied in user space");
+        assertThat(distribution.logText()).contains("WARN").contains("the kernel has no IPVS (/proc/net/ip_vs is missing")
+                .contains("virtual services are proxied in user space");
         assertThat(distribution.shell("bundle:list -s").lines())
                 .anyMatch(line -> line.contains("org.jkeepalived.ipvs") && line.contains("Active"));
     }

@@ -1,9 +1,9 @@
 package org.jkeepalived.ipvs.internal.userspace;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -28,6 +28,7 @@ import org.jkeepalived.ipvs.api.Forwarding;
 import org.jkeepalived.ipvs.api.IpProtocol;
 import org.jkeepalived.ipvs.api.ServiceKey;
 import org.jkeepalived.ipvs.api.ServiceStatus;
+import org.jkeepalived.ipvs.api.SyncDaemon;
 import org.jkeepalived.ipvs.api.Timeouts;
 import org.jkeepalived.ipvs.api.VirtualService;
 import org.jkeepalived.ipvs.internal.scheduler.SchedulingAlgorithm;
@@ -176,6 +177,23 @@ public final class UserspaceDataPlane implements DataPlane, AutoCloseable {
     @Override
     public Timeouts timeouts() throws DataPlaneException {
         return onControlLoop(context::timeouts);
+    }
+
+    @Override
+    public void startSyncDaemon(SyncDaemon daemon) throws DataPlaneException {
+        throw new DataPlaneException(Reason.UNSUPPORTED, "sync daemon " + daemon
+                + ": connection synchronisation needs the kernel's IPVS; the userspace data plane's connections end with their director");
+    }
+
+    @Override
+    public void stopSyncDaemon(SyncDaemon.Role role) throws DataPlaneException {
+        throw new DataPlaneException(Reason.NO_SUCH_SYNC_DAEMON, "no " + role.name().toLowerCase(Locale.ROOT)
+                + " sync daemon runs: the userspace data plane has none");
+    }
+
+    @Override
+    public List<SyncDaemon> syncDaemons() {
+        return List.of();
     }
 
     /** Closes every service and stops the loops. */
