@@ -27,8 +27,6 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpVersion;
@@ -124,11 +122,12 @@ final class PageFetch {
     static FullHttpRequest request(PageRequest request) {
         HttpVersion version = request.protocol().minorVersion() == 1 ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_1_0;
         FullHttpRequest get = new DefaultFullHttpRequest(version, HttpMethod.GET, request.path(), Unpooled.EMPTY_BUFFER);
-        get.headers().add(HttpHeaderNames.USER_AGENT, USER_AGENT);
+        // Names spelled as keepalived spells them, not as Netty's lower-case constants.
+        get.headers().add("User-Agent", USER_AGENT);
         if (request.protocol().connectionClose()) {
-            get.headers().add(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            get.headers().add("Connection", "close");
         }
-        get.headers().add(HttpHeaderNames.HOST, request.host());
+        get.headers().add("Host", request.host());
         return get;
     }
 

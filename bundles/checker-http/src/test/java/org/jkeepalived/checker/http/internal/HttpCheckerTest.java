@@ -110,6 +110,14 @@ class HttpCheckerTest {
     }
 
     @Test
+    void theHostOfAnIpv6TargetIsBracketed() throws IOException {
+        try (TestWebServer v6 = TestWebServer.http(InetAddress.getByName("::1"))) {
+            assertThat(kit.probe("HTTP_GET {\n url {\n  path /echo\n  regex \"host=.::1.:" + v6.address().getPort() + "\\n\"\n }\n}",
+                    v6.address()).isUp()).isTrue();
+        }
+    }
+
+    @Test
     void httpProtocolSetsTheVersionAndConnectionClose() {
         assertThat(probe("HTTP_GET {\n http_protocol 1.1\n url {\n  path /echo\n  regex \"HTTP/1.1\\nhost=[^\\n]+\\nconnection=close\\n\"\n }\n}").isUp())
                 .isTrue();

@@ -67,7 +67,15 @@ final class TestWebServer implements AutoCloseable {
 
     /** @return a plain HTTP server on 127.0.0.1 */
     static TestWebServer http() throws IOException {
-        return new TestWebServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16));
+        return http(InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * @param address the address to listen on
+     * @return a plain HTTP server
+     */
+    static TestWebServer http(InetAddress address) throws IOException {
+        return new TestWebServer(HttpServer.create(new InetSocketAddress(address, 0), 16));
     }
 
     /**
