@@ -138,10 +138,15 @@ final class DnsChecker implements Checker {
     /** The reason of a socket error without Netty's system call and address. */
     private static String reason(Throwable cause) {
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        int colon = message.lastIndexOf(": ");
-        String reason = colon >= 0 && message.substring(colon + 2).matches("\\S*/\\S+:\\d+") ? message.substring(0, colon) : message;
-        int call = reason.indexOf(" failed: ");
-        return call >= 0 ? reason.substring(call + " failed: ".length()) : reason;
+        String[] parts = message.split(": ");
+        String reason = message;
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (!parts[i].isBlank() && !parts[i].trim().matches("\\S*/\\S+:\\d+")) {
+                reason = parts[i].trim();
+                break;
+            }
+        }
+        return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }
 
     /** Judges the datagrams that come back until one answers the query. */
