@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 
 import org.jkeepalived.checker.api.CheckOutcome;
 import org.jkeepalived.checker.testkit.CheckerTestKit;
+import org.jkeepalived.testing.servers.Dnsmasq;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.jkeepalived.checker.dns;
+package org.jkeepalived.testing.servers;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * the test gives and no upstream: names of its local domain that it does not know are NXDOMAIN,
  * others REFUSED.
  */
-final class Dnsmasq implements AutoCloseable {
+public final class Dnsmasq implements AutoCloseable {
 
     private static final Path DNSMASQ = Path.of("/usr/sbin/dnsmasq");
 
@@ -35,7 +35,7 @@ final class Dnsmasq implements AutoCloseable {
      * @param hostRecords {@code --host-record} values, for example {@code www.example.test,192.0.2.7}
      * @return the running server; skips the test if dnsmasq is not installed
      */
-    static Dnsmasq start(String localDomain, String... hostRecords) throws Exception {
+    public static Dnsmasq start(String localDomain, String... hostRecords) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(DNSMASQ), "dnsmasq is not installed (apt-get install dnsmasq-base)");
         InetAddress loopback = InetAddress.getLoopbackAddress();
         int port;
@@ -55,7 +55,8 @@ final class Dnsmasq implements AutoCloseable {
         return dnsmasq;
     }
 
-    InetSocketAddress address() {
+    /** @return where dnsmasq answers, on 127.0.0.1 */
+    public InetSocketAddress address() {
         return address;
     }
 
@@ -75,6 +76,7 @@ final class Dnsmasq implements AutoCloseable {
         throw new IllegalStateException("dnsmasq did not start on " + address);
     }
 
+    /** Stops dnsmasq. */
     @Override
     public void close() {
         process.destroy();
