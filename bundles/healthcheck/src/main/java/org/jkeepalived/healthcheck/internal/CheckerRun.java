@@ -229,6 +229,7 @@ final class CheckerRun {
             }
         }
         outcome.weight().ifPresent(weight -> server.weightSet(this, weight));
+        outcome.weightOffset().ifPresent(offset -> server.weightOffset(this, offset));
         CheckerSettings settings = slot.settings();
         long next;
         if (passed || retriesDone >= settings.retry()) {

@@ -210,6 +210,17 @@ final class RealServerMonitor {
         publisher.publish(HealthEvent.Kind.WEIGHT, health(), run.slot() + " set weight " + newWeight, Optional.of(run.state()));
     }
 
+    /**
+     * A checker moved the weight by an offset from the configured one (FILE_CHECK's value times its
+     * weight); the weight stays within 0 and the largest IPVS takes.
+     *
+     * @param run the checker
+     * @param offset what to add to the configured weight
+     */
+    void weightOffset(CheckerRun run, long offset) {
+        weightSet(run, (int) Math.max(0, Math.min(Integer.MAX_VALUE, config.weight() + offset)));
+    }
+
     /** Writes a change that listeners are not told of (a failed probe, a plugin leaving) to the snapshot. */
     void refresh() {
         if (!removed) {

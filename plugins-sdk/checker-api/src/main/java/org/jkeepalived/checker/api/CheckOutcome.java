@@ -2,23 +2,27 @@ package org.jkeepalived.checker.api;
 
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The result of one probe: the target is up or down, why, and optionally a new weight for the real
- * server (as {@code MISC_CHECK} with {@code misc_dynamic} sets it from the script's exit code).
+ * server (as {@code MISC_CHECK} with {@code misc_dynamic} sets it from the script's exit code) or an
+ * offset to its configured weight (as {@code FILE_CHECK} adds a file's value times its weight).
  */
 public final class CheckOutcome {
 
-    private static final CheckOutcome UP = new CheckOutcome(true, "", -1);
+    private static final CheckOutcome UP = new CheckOutcome(true, "", -1, null);
 
     private final boolean up;
     private final String detail;
     private final int weight;
+    private final Long weightOffset;
 
-    private CheckOutcome(boolean up, String detail, int weight) {
+    private CheckOutcome(boolean up, String detail, int weight, Long weightOffset) {
         this.up = up;
         this.detail = Objects.requireNonNull(detail, "detail");
         this.weight = weight;
+        this.weightOffset = weightOffset;
     }
 
     /** @return a successful outcome without detail */
@@ -31,7 +35,7 @@ public final class CheckOutcome {
      * @return a successful outcome
      */
     public static CheckOutcome up(String detail) {
-        return new CheckOutcome(true, detail, -1);
+        return new CheckOutcome(true, detail, -1, null);
     }
 
     /**
@@ -40,7 +44,7 @@ public final class CheckOutcome {
      * @return a failed outcome
      */
     public static CheckOutcome down(String reason) {
-        return new CheckOutcome(false, reason, -1);
+        return new CheckOutcome(false, reason, -1, null);
     }
 
     /**
@@ -53,7 +57,19 @@ public final class CheckOutcome {
         if (newWeight < 0) {
             throw new IllegalArgumentException("weight must not be negative: " + newWeight);
         }
-        return new CheckOutcome(up, detail, newWeight);
+        return new CheckOutcome(up, detail, newWeight, weightOffset);
+    }
+
+    /**
+     * Returns this outcome asking the engine to add {@code offset} to the real server's configured
+     * weight, as keepalived adds each checker's share to a real server's effective weight.
+     *
+     * @param offset what to add, negative to take away
+     * @return a new outcome carrying the offset
+     * @since 1.1
+     */
+    public CheckOutcome withWeightOffset(long offset) {
+        return new CheckOutcome(up, detail, weight, offset);
     }
 
     /** @return whether the target passed the probe */
@@ -71,6 +87,14 @@ public final class CheckOutcome {
         return weight < 0 ? OptionalInt.empty() : OptionalInt.of(weight);
     }
 
+    /**
+     * @return the offset to the configured weight, if the checker gave one
+     * @since 1.1
+     */
+    public OptionalLong weightOffset() {
+        return weightOffset == null ? OptionalLong.empty() : OptionalLong.of(weightOffset);
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {
@@ -80,12 +104,13 @@ public final class CheckOutcome {
             return false;
         }
         CheckOutcome that = (CheckOutcome) other;
-        return up == that.up && weight == that.weight && detail.equals(that.detail);
+        return up == that.up && weight == that.weight && detail.equals(that.detail)
+                && Objects.equals(weightOffset, that.weightOffset);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(up, detail, weight);
+        return Objects.hash(up, detail, weight, weightOffset);
     }
 
     @Override
@@ -96,6 +121,9 @@ public final class CheckOutcome {
         }
         if (weight >= 0) {
             text.append(" weight ").append(weight);
+        }
+        if (weightOffset != null) {
+            text.append(" weight offset ").append(weightOffset);
         }
         return text.toString();
     }

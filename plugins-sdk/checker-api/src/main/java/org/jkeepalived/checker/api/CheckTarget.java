@@ -19,6 +19,7 @@ public final class CheckTarget {
     private final String bindInterface;
     private final int fwmark;
     private final Duration connectTimeout;
+    private final Duration delayLoop;
 
     private CheckTarget(Builder builder) {
         this.address = builder.address;
@@ -26,13 +27,14 @@ public final class CheckTarget {
         this.bindInterface = builder.bindInterface;
         this.fwmark = builder.fwmark;
         this.connectTimeout = builder.connectTimeout;
+        this.delayLoop = builder.delayLoop;
     }
 
     /**
      * Starts a target that connects to {@code address}.
      *
      * @param address the address and port to check
-     * @return a builder with keepalived's defaults: no source binding, no fwmark, 5 s timeout
+     * @return a builder with keepalived's defaults: no source binding, no fwmark, 5 s timeout, 60 s delay loop
      */
     public static Builder builder(InetSocketAddress address) {
         return new Builder(address);
@@ -63,6 +65,17 @@ public final class CheckTarget {
         return connectTimeout;
     }
 
+    /**
+     * The time between two probes. keepalived bounds a {@code MISC_CHECK} without {@code misc_timeout}
+     * by it.
+     *
+     * @return the delay_loop
+     * @since 1.1
+     */
+    public Duration delayLoop() {
+        return delayLoop;
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {
@@ -76,12 +89,13 @@ public final class CheckTarget {
                 && address.equals(that.address)
                 && Objects.equals(bindAddress, that.bindAddress)
                 && Objects.equals(bindInterface, that.bindInterface)
-                && connectTimeout.equals(that.connectTimeout);
+                && connectTimeout.equals(that.connectTimeout)
+                && delayLoop.equals(that.delayLoop);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(address, bindAddress, bindInterface, fwmark, connectTimeout);
+        return Objects.hash(address, bindAddress, bindInterface, fwmark, connectTimeout, delayLoop);
     }
 
     @Override
@@ -96,6 +110,7 @@ public final class CheckTarget {
         private String bindInterface;
         private int fwmark;
         private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration delayLoop = Duration.ofSeconds(60);
 
         private Builder(InetSocketAddress address) {
             this.address = Objects.requireNonNull(address, "address");
@@ -137,6 +152,19 @@ public final class CheckTarget {
                 throw new IllegalArgumentException("connect timeout must be positive: " + connectTimeout);
             }
             this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /**
+         * @param delayLoop positive time between two probes
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder delayLoop(Duration delayLoop) {
+            if (delayLoop.isNegative() || delayLoop.isZero()) {
+                throw new IllegalArgumentException("delay loop must be positive: " + delayLoop);
+            }
+            this.delayLoop = delayLoop;
             return this;
         }
 

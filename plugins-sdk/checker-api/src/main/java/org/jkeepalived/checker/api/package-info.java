@@ -15,7 +15,7 @@
  * implemented by the platform: methods may be added to them in a minor version.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jkeepalived.checker.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -54,6 +54,7 @@ public record CheckerSettings(
         InetSocketAddress address = new InetSocketAddress(connectIp.orElse(realServer), connectPort.orElse(realServerPort));
         CheckTarget.Builder target = CheckTarget.builder(address)
                 .connectTimeout(connectTimeout)
+                .delayLoop(delayLoop)
                 .fwmark((int) fwmark);
         bindInterface.ifPresent(target::bindInterface);
         if (bindTo.isPresent() || bindPort.isPresent()) {
