@@ -73,7 +73,13 @@ final class AnswerCheckerFactory implements CheckerFactory {
             }
             String[] words = line.split(" ", 2);
             if (words[0].equals("up")) {
-                return words.length == 1 ? CheckOutcome.up("answered up") : CheckOutcome.up("answered up").withWeight(Integer.parseInt(words[1]));
+                if (words.length == 1) {
+                    return CheckOutcome.up("answered up");
+                }
+                // "up 7" sets the weight, "up +2" and "up -2" move it from the configured one
+                return words[1].startsWith("+") || words[1].startsWith("-")
+                        ? CheckOutcome.up("answered up").withWeightOffset(Long.parseLong(words[1]))
+                        : CheckOutcome.up("answered up").withWeight(Integer.parseInt(words[1]));
             }
             return CheckOutcome.down(words.length == 1 ? "answered down" : words[1]);
         } catch (IOException e) {

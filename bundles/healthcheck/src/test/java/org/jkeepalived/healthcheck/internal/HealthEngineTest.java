@@ -195,6 +195,22 @@ class HealthEngineTest {
     }
 
     @Test
+    void anOutcomeMovesTheWeightFromTheConfiguredOneByAnOffsetAndNeverBelowZero() {
+        harness.install(new AnswerCheckerFactory());
+        TestServer server = server();
+        server.answer("up -2");
+
+        harness.apply(virtualServer("    delay_loop 0.2\n    warmup 0\n", realServer(server,
+                "        weight 5\n        ANSWER_CHECK {\n            retry 0\n        }\n")));
+
+        harness.awaitHealth(server.port(), health -> health.weight() == 3 && health.configuredWeight() == 5);
+        server.answer("up +10");
+        harness.awaitHealth(server.port(), health -> health.weight() == 15);
+        server.answer("up -9");
+        harness.awaitHealth(server.port(), health -> health.weight() == 0);
+    }
+
+    @Test
     void aCheckerThatFailsInsteadOfAnsweringCountsAsAFailedProbe() {
         harness.install(new AnswerCheckerFactory());
         TestServer server = server();
