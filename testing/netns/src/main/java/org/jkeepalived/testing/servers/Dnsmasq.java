@@ -1,10 +1,14 @@
 package org.jkeepalived.testing.servers;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.BindException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,10 +52,12 @@ public final class Dnsmasq implements AutoCloseable {
         for (String record : hostRecords) {
             command.add("--host-record=" + record);
         }
+        Path log = Files.createTempFile("dnsmasq", ".log");
+        log.toFile().deleteOnExit();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(log.toFile()).start();
         Dnsmasq dnsmasq = new Dnsmasq(process, new InetSocketAddress(loopback, port));
-        dnsmasq.awaitListening();
+        dnsmasq.awaitAnswering(localDomain, log);
         return dnsmasq;
     }
 
@@ -60,20 +66,42 @@ public final class Dnsmasq implements AutoCloseable {
         return address;
     }
 
-    /** Waits until dnsmasq holds its port, which a socket of ours can then no longer take. */
-    private void awaitListening() throws InterruptedException {
+    /**
+     * Waits until dnsmasq answers a query. Probing by binding the port ourselves would race with
+     * dnsmasq binding it.
+     */
+    private void awaitAnswering(String localDomain, Path log) throws IOException, InterruptedException {
+        byte[] query = query(localDomain);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try (DatagramSocket socket = new DatagramSocket(address)) {
-                Thread.sleep(50);
-            } catch (BindException e) {
-                return;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.connect(address);
+            socket.setSoTimeout(100);
+            byte[] answer = new byte[512];
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                try {
+                    socket.send(new DatagramPacket(query, query.length));
+                    socket.receive(new DatagramPacket(answer, answer.length));
+                    return;
+                } catch (SocketTimeoutException | PortUnreachableException notYet) {
+                    Thread.sleep(50);
+                }
             }
         }
         close();
-        throw new IllegalStateException("dnsmasq did not start on " + address);
+        throw new IllegalStateException("dnsmasq did not start on " + address + ": " + Files.readString(log).strip());
+    }
+
+    /** A query for the SOA of {@code domain}, id 1, recursion desired. */
+    private static byte[] query(String domain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0});
+        for (String label : domain.split("\\.")) {
+            byte[] bytes = label.getBytes(StandardCharsets.US_ASCII);
+            out.write(bytes.length);
+            out.writeBytes(bytes);
+        }
+        out.writeBytes(new byte[] {0, 0, 6, 0, 1});
+        return out.toByteArray();
     }
 
     /** Stops dnsmasq. */
