@@ -3,6 +3,7 @@ package org.jkeepalived.config.internal.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,12 +57,18 @@ final class CheckerDiscovery {
                 try {
                     CheckerFactory factory = (CheckerFactory) loader.loadClass(className).getConstructor().newInstance();
                     factories.putIfAbsent(factory.keyword(), factory);
+                } catch (InvocationTargetException e) {
+                    problems.add(unusable(className, entry, e.getCause()));
                 } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                    problems.add("checker factory " + className + " of " + entry + " cannot be used outside the container: " + e);
+                    problems.add(unusable(className, entry, e));
                 }
             }
         }
         return new Found(factories, problems);
+    }
+
+    private static String unusable(String className, String jar, Throwable why) {
+        return "checker factory " + className + " of " + jar + " cannot be used outside the container: " + why;
     }
 
     /** The implementation classes of the jar's components that provide a CheckerFactory. */

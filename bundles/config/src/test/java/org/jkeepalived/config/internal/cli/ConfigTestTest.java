@@ -101,6 +101,16 @@ class ConfigTestTest {
         assertThat(stderr()).contains(":4:9: warning: no checker plugin serves PORT_CHECK");
     }
 
+    @Test
+    void aPluginWhoseConstructorFailsIsReportedWithTheCauseNotTheReflectionWrapper() throws IOException {
+        Path plugin = pluginJar("bound.jar", ContainerBoundCheckerFactory.class.getName());
+        Path file = Files.writeString(directory.resolve("keepalived.conf"), CONFIG);
+
+        assertThat(run(plugin.toString(), file.toString())).isZero();
+        assertThat(stderr()).startsWith(file + ": warning: checker factory " + ContainerBoundCheckerFactory.class.getName() + " of "
+                + plugin + " cannot be used outside the container: java.lang.IllegalStateException: needs the OSGi framework\n");
+    }
+
     /** A plugin bundle as bnd makes it: a Service-Component header naming a descriptor that provides CheckerFactory. */
     private Path pluginJar(String name, String implementation) throws IOException {
         Manifest manifest = new Manifest();
