@@ -1,22 +1,17 @@
 package org.jkeepalived.healthcheck.internal;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jkeepalived.core.api.event.ListenerThreads;
 import org.jkeepalived.healthcheck.api.CheckerState;
 import org.jkeepalived.healthcheck.api.HealthEvent;
 import org.jkeepalived.healthcheck.api.HealthListener;
 import org.jkeepalived.healthcheck.api.RealServerHealth;
 import org.jkeepalived.healthcheck.api.RealServerKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The health of every real server, as the loops last wrote it, and the listeners told of each
@@ -25,13 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 final class HealthPublisher implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HealthPublisher.class);
-    private static final AtomicInteger LISTENER_THREADS = new AtomicInteger();
-
-    private final Object lock = new Object();
     private final Map<RealServerKey, RealServerHealth> current = new ConcurrentHashMap<>();
-    /** Guarded by {@link #lock}. */
-    private final Map<HealthListener, ExecutorService> listeners = new IdentityHashMap<>();
+    private final ListenerThreads<HealthListener, HealthEvent> listeners =
+            new ListenerThreads<>("health-listener", HealthListener::healthChanged);
     /** The real servers in configuration order, for the snapshot. */
     private volatile List<RealServerKey> order = List.of();
 
@@ -80,15 +71,13 @@ final class HealthPublisher implements AutoCloseable {
      * @param checker the checker that caused it, if one did
      */
     void publish(HealthEvent.Kind kind, RealServerHealth health, String reason, Optional<CheckerState> checker) {
-        HealthEvent event = new HealthEvent(kind, health, reason, checker);
-        synchronized (lock) {
+        listeners.publish(() -> {
             if (kind == HealthEvent.Kind.REMOVED) {
                 current.remove(health.key());
             } else {
                 current.put(health.key(), health);
             }
-            listeners.forEach((listener, thread) -> deliver(listener, thread, event));
-        }
+        }, new HealthEvent(kind, health, reason, checker));
     }
 
     /**
@@ -97,18 +86,10 @@ final class HealthPublisher implements AutoCloseable {
      * @param listener the listener
      */
     void addListener(HealthListener listener) {
-        ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-            Thread listenerThread = new Thread(task, "health-listener-" + LISTENER_THREADS.incrementAndGet());
-            listenerThread.setDaemon(true);
-            return listenerThread;
-        });
-        synchronized (lock) {
-            for (RealServerHealth health : snapshot()) {
-                deliver(listener, thread, new HealthEvent(HealthEvent.Kind.ADDED, health, "checked at the listener's start",
-                        Optional.empty()));
-            }
-            listeners.put(listener, thread);
-        }
+        listeners.add(listener, () -> snapshot().stream()
+                .map(health -> new HealthEvent(HealthEvent.Kind.ADDED, health, "checked at the listener's start",
+                        Optional.empty()))
+                .toList());
     }
 
     /**
@@ -117,30 +98,11 @@ final class HealthPublisher implements AutoCloseable {
      * @param listener the listener
      */
     void removeListener(HealthListener listener) {
-        ExecutorService thread;
-        synchronized (lock) {
-            thread = listeners.remove(listener);
-        }
-        if (thread != null) {
-            thread.shutdownNow();
-        }
+        listeners.remove(listener);
     }
 
     @Override
     public void close() {
-        synchronized (lock) {
-            listeners.values().forEach(ExecutorService::shutdownNow);
-            listeners.clear();
-        }
-    }
-
-    private static void deliver(HealthListener listener, ExecutorService thread, HealthEvent event) {
-        thread.execute(() -> {
-            try {
-                listener.healthChanged(event);
-            } catch (RuntimeException e) {
-                LOG.error("health listener {} failed on {}", listener, event, e);
-            }
-        });
+        listeners.close();
     }
 }

@@ -1,9 +1,10 @@
 /**
- * VRRP as the rest of jkeepalived sees it: the states of an instance and the reasons a received
- * advertisement is dropped, as shown by status commands, metrics and logs.
+ * VRRP as the rest of jkeepalived sees it: the states of an instance, their changes, and the
+ * reasons a received advertisement is dropped, as shown by status commands, alerts, metrics and
+ * logs.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jkeepalived.vrrp.api;
 
 import org.osgi.annotation.bundle.Export;

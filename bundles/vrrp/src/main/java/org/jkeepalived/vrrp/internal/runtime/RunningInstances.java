@@ -36,6 +36,7 @@ final class RunningInstances {
     private final VrrpChannels channels;
     private final Function<List<AddressSpec>, InstanceAddresses> addresses;
     private final ScriptLauncher scripts;
+    private final Transitions transitions;
     private final Map<String, Running> running = new LinkedHashMap<>();
     /** The interfaces the monitor reported, up or down; one not reported yet counts as up. */
     private final Map<String, Boolean> linksUp = new HashMap<>();
@@ -53,13 +54,16 @@ final class RunningInstances {
      * @param channels the channels of the VRRP loop
      * @param addresses makes what sets an instance's addresses in the kernel
      * @param scripts what starts notify scripts
+     * @param transitions what tells listeners of changes of state
      */
     RunningInstances(VrrpChannels channels, Function<List<AddressSpec>, InstanceAddresses> addresses,
-            ScriptLauncher scripts) {
+            ScriptLauncher scripts, Transitions transitions) {
         this.channels = channels;
         this.addresses = addresses;
         this.scripts = scripts;
-        this.groups = new SyncGroups(name -> Optional.ofNullable(running.get(name)).map(Running::router), scripts);
+        this.transitions = transitions;
+        this.groups = new SyncGroups(name -> Optional.ofNullable(running.get(name)).map(Running::router), scripts,
+                transitions);
     }
 
     /**
@@ -183,7 +187,8 @@ final class RunningInstances {
             // what a previous run left must go before the election, or two routers answer for one address
             kernel.removeQuietly(settings);
             InstanceNotifier notifier = new InstanceNotifier(plan.notifyScripts(), scripts);
-            VirtualRouter router = VirtualRouter.create(settings, channels, link, new Listeners(List.of(kernel, notifier, groups.listenerFor(plan.name()))));
+            VirtualRouter router = VirtualRouter.create(settings, channels, link, new Listeners(
+                    List.of(kernel, notifier, transitions, groups.listenerFor(plan.name()))));
             Running started = new Running(plan, router, notifier);
             // an instance whose tracked objects are down starts in FAULT
             applyTracking(started);

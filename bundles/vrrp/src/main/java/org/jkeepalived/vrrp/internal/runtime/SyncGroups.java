@@ -28,16 +28,19 @@ final class SyncGroups {
 
     private final Function<String, Optional<VirtualRouter>> routers;
     private final ScriptLauncher scripts;
+    private final Transitions transitions;
     private Map<String, VrrpSyncGroup> groupOfInstance = Map.of();
     private final Map<String, VrrpState> groupStates = new HashMap<>();
 
     /**
      * @param routers the running instance of a name
      * @param scripts what starts the groups' notify scripts
+     * @param transitions what tells listeners of the groups' changes
      */
-    SyncGroups(Function<String, Optional<VirtualRouter>> routers, ScriptLauncher scripts) {
+    SyncGroups(Function<String, Optional<VirtualRouter>> routers, ScriptLauncher scripts, Transitions transitions) {
         this.routers = routers;
         this.scripts = scripts;
+        this.transitions = transitions;
     }
 
     /** @param groups the groups of the configuration from now on */
@@ -89,9 +92,14 @@ final class SyncGroups {
                 }
             });
         }
-        if (current != VrrpState.INITIALIZE && groupStates.put(group.name(), current) != current) {
+        if (current == VrrpState.INITIALIZE) {
+            return;
+        }
+        VrrpState groupPrevious = groupStates.put(group.name(), current);
+        if (groupPrevious != current) {
             LOG.info("VRRP sync group {} entering {} STATE", group.name(), current);
             InstanceNotifier.run(scripts, group.notifyScripts(), "GROUP", group.name(), current, 0);
+            transitions.groupChanged(group.name(), groupPrevious == null ? VrrpState.INITIALIZE : groupPrevious, current);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.jkeepalived.core.api.loop.EventLoops;
 import org.jkeepalived.netlink.api.InterfaceMonitor;
 import org.jkeepalived.netlink.api.Rtnetlink;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
+import org.jkeepalived.vrrp.api.VrrpListener;
 import org.jkeepalived.vrrp.api.VrrpService;
 import org.jkeepalived.vrrp.internal.net.VrrpChannels;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettingsMapper;
@@ -30,6 +32,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +52,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
 
     private final EventLoop loop;
     private final ScriptLauncher scripts = new ScriptLauncher();
+    private final Transitions transitions = new Transitions(Clock.systemUTC());
     private final ScriptTracker tracker;
     private final FileTracker files;
     private final RunningInstances instances;
@@ -63,7 +68,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     public VrrpRuntime(@Reference EventLoops loops, @Reference Rtnetlink rtnetlink, @Reference InterfaceMonitor interfaces) {
         this.loop = loops.open(LOOP_NAME);
         this.instances = new RunningInstances(new VrrpChannels(loop), addresses -> new InstanceAddresses(rtnetlink, addresses),
-                scripts);
+                scripts, transitions);
         this.tracker = new ScriptTracker((name, up) -> loop.execute(() -> instances.scriptState(name, up)));
         this.files = new FileTracker((name, value) -> loop.execute(() -> instances.fileValue(name, value)));
         this.interfaces = interfaces;
@@ -84,6 +89,17 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         });
     }
 
+    /** @param listener told of every change of state from now on */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(VrrpListener listener) {
+        transitions.add(listener);
+    }
+
+    /** @param listener told nothing more */
+    void removeListener(VrrpListener listener) {
+        transitions.remove(listener);
+    }
+
     @Override
     public List<VrrpInstanceStatus> instances() {
         return onLoop(CompletableFuture.supplyAsync(instances::status, loop));
@@ -100,6 +116,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         } finally {
             loop.close();
             scripts.close();
+            transitions.close();
         }
     }
 

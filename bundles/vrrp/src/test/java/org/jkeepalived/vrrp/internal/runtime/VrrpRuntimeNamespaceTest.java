@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jkeepalived.config.api.ConfigReader;
 import org.jkeepalived.config.api.ConfigResult;
@@ -297,7 +298,10 @@ class VrrpRuntimeNamespaceTest {
     }
 
     @Test
-    void aSyncGroupMovesTogetherWhenOneMemberFaultsAndRunsItsGroupScripts(@TempDir Path state) throws IOException {
+    void aSyncGroupMovesTogetherWhenOneMemberFaultsAndRunsItsGroupScriptsAndTellsListeners(@TempDir Path state)
+            throws IOException {
+        List<String> transitions = new CopyOnWriteArrayList<>();
+        first.runtime.addListener(transition -> transitions.add(transition.toString()));
         Path healthy = Files.createFile(state.resolve("healthy"));
         Path events = state.resolve("events");
         Path notify = script(state.resolve("notify.sh"), "echo \"$*\" >> " + events);
@@ -330,6 +334,15 @@ class VrrpRuntimeNamespaceTest {
         Files.createFile(healthy);
         await().atMost(TAKEOVER).until(() -> first.has("192.0.2.100") && first.has("192.0.2.200")
                 && !second.has("192.0.2.100") && !second.has("192.0.2.200"));
+
+        // each instance's change comes before the group's it causes; a group leaves FAULT through BACKUP
+        await().atMost(TAKEOVER).untilAsserted(() -> assertThat(transitions).containsSubsequence(
+                "INSTANCE VI_1 INITIALIZE -> BACKUP", "SYNC_GROUP G INITIALIZE -> BACKUP",
+                "INSTANCE VI_1 BACKUP -> MASTER", "SYNC_GROUP G BACKUP -> MASTER",
+                "SYNC_GROUP G MASTER -> FAULT", "SYNC_GROUP G FAULT -> BACKUP",
+                "INSTANCE VI_1 BACKUP -> MASTER", "SYNC_GROUP G BACKUP -> MASTER"));
+        assertThat(transitions).contains("INSTANCE VI_1 MASTER -> FAULT", "INSTANCE VI_2 MASTER -> FAULT",
+                "INSTANCE VI_2 BACKUP -> MASTER");
     }
 
     @Test
