@@ -6,6 +6,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.Structure;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelHandler;
@@ -26,7 +29,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.util.ReferenceCountUtil;
 import org.jkeepalived.checker.api.CheckerFactory;
+import org.jkeepalived.checker.http.internal.HttpGetCheckerFactory;
 import org.jkeepalived.checker.registry.api.CheckerRegistration;
 import org.jkeepalived.checker.registry.api.CheckerRegistry;
 import org.jkeepalived.checker.tcp.TcpCheckerFactory;
@@ -40,7 +45,8 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
 
 /**
  * The health-checking engine at scale: 10,000 real servers listening on loopback, each checked by
- * TCP_CHECK with delay_loop 5 s, for a minute after two periods of warm-up. Prints, for that minute,
+ * TCP_CHECK (or 1,000 by HTTP_GET, each fetching a page) with delay_loop 5 s, for a minute after
+ * two periods of warm-up. Prints, for that minute,
  * the CPU the checker threads use per second of checking and the lateness of probe starts against
  * their deadlines (p50, p99, max, within 12.5%); then the heap and resident memory of the process.
  *
@@ -50,18 +56,49 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  * otherwise run it after {@code ulimit -n 14096}).
  *
  * <p>Run: {@code mvn -q install -DskipTests && mvn -q -pl benchmarks exec:exec@health-scale}
- * (optionally {@code -Dseconds=N}, {@code -Dservers=N}, {@code -Dthreads=N} checker loops).
+ * (optionally {@code -Dchecker=HTTP_GET}, {@code -Dseconds=N}, {@code -Dservers=N},
+ * {@code -Dthreads=N} checker loops).
  */
 public final class HealthCheckScale {
 
     private static final int SERVERS_PER_VIRTUAL_SERVER = 100;
     private static final int DELAY_LOOP_SECONDS = 5;
 
+    /** What each real server answers and how it is checked. */
+    private enum Workload {
+        TCP_CHECK(10_000, "TCP_CHECK {\n            connect_timeout 2\n        }", new CloseOnAccept()) {
+            @Override
+            CheckerFactory factory() {
+                return new TcpCheckerFactory();
+            }
+        },
+        HTTP_GET(1_000, "HTTP_GET {\n            url {\n                path /health\n                status_code 200\n            }\n"
+                + "            connect_timeout 2\n        }", new AnswerPage()) {
+            @Override
+            CheckerFactory factory() {
+                return new HttpGetCheckerFactory();
+            }
+        };
+
+        final int defaultServers;
+        final String block;
+        final ChannelHandler server;
+
+        Workload(int defaultServers, String block, ChannelHandler server) {
+            this.defaultServers = defaultServers;
+            this.block = block;
+            this.server = server;
+        }
+
+        abstract CheckerFactory factory();
+    }
+
     private HealthCheckScale() {
     }
 
     public static void main(String[] args) throws Exception {
-        int servers = Integer.getInteger("servers", 10_000);
+        Workload workload = Workload.valueOf(System.getProperty("checker", "TCP_CHECK"));
+        int servers = Integer.getInteger("servers", workload.defaultServers);
         int seconds = Integer.getInteger("seconds", 60);
         int threads = Integer.getInteger("threads", 2);
         // A listener per real server, and a few thousand for probes in flight and the JVM.
@@ -69,21 +106,21 @@ public final class HealthCheckScale {
         try (NetworkNamespace namespace = NetworkNamespace.create()) {
             // Threads started from here on live in the namespace: the listeners' and the engine's.
             namespace.enter();
-            run(servers, seconds, threads);
+            run(workload, servers, seconds, threads);
         }
     }
 
-    private static void run(int servers, int seconds, int threads) throws Exception {
+    private static void run(Workload workload, int servers, int seconds, int threads) throws Exception {
         EventLoopGroup serverLoop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         try {
-            List<Integer> ports = listen(serverLoop, servers);
-            KeepalivedConfig config = config(ports);
-            System.out.printf("health checking at scale: %d real servers on loopback, TCP_CHECK every %d s, %d checker loops, "
-                    + "%d CPUs, %d s measured%n", servers, DELAY_LOOP_SECONDS, threads,
+            List<Integer> ports = listen(serverLoop, workload.server, servers);
+            CheckerFactory factory = workload.factory();
+            KeepalivedConfig config = config(workload, factory, ports);
+            System.out.printf("health checking at scale: %d real servers on loopback, %s every %d s, %d checker loops, "
+                    + "%d CPUs, %d s measured%n", servers, workload, DELAY_LOOP_SECONDS, threads,
                     Runtime.getRuntime().availableProcessors(), seconds);
             long heapBefore = usedHeapAfterGc();
-            TcpCheckerFactory tcp = new TcpCheckerFactory();
-            try (HealthEngine engine = new HealthEngine(threads, new OnePlugin(tcp))) {
+            try (HealthEngine engine = new HealthEngine(threads, new OnePlugin(factory))) {
                 engine.apply(config);
                 // The first probes spread over warmup (delay_loop); one more period lets every checker settle.
                 Thread.sleep(TimeUnit.SECONDS.toMillis(2L * DELAY_LOOP_SECONDS));
@@ -122,12 +159,12 @@ public final class HealthCheckScale {
         }
     }
 
-    /** Opens the real servers: listeners that accept and close each connection, as a TCP_CHECK needs. */
-    private static List<Integer> listen(EventLoopGroup loop, int count) throws InterruptedException {
+    /** Opens the real servers: listeners whose connections the handler serves. */
+    private static List<Integer> listen(EventLoopGroup loop, ChannelHandler handler, int count) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop)
                 .channel(EpollServerSocketChannel.class)
-                .childHandler(new CloseOnAccept());
+                .childHandler(handler);
         List<Integer> ports = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Channel channel = bootstrap.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
@@ -136,21 +173,20 @@ public final class HealthCheckScale {
         return ports;
     }
 
-    private static KeepalivedConfig config(List<Integer> ports) {
+    private static KeepalivedConfig config(Workload workload, CheckerFactory factory, List<Integer> ports) {
         StringBuilder text = new StringBuilder();
         for (int first = 0; first < ports.size(); first += SERVERS_PER_VIRTUAL_SERVER) {
             int virtualServer = first / SERVERS_PER_VIRTUAL_SERVER;
             text.append("virtual_server 192.0.2.").append(virtualServer % 250 + 1).append(' ').append(80 + virtualServer / 250)
                     .append(" {\n    protocol TCP\n    delay_loop ").append(DELAY_LOOP_SECONDS).append('\n');
             for (int i = first; i < Math.min(ports.size(), first + SERVERS_PER_VIRTUAL_SERVER); i++) {
-                text.append("    real_server 127.0.0.1 ").append(ports.get(i)).append(" {\n        TCP_CHECK {\n            connect_timeout 2\n")
-                        .append("        }\n    }\n");
+                text.append("    real_server 127.0.0.1 ").append(ports.get(i)).append(" {\n        ").append(workload.block)
+                        .append("\n    }\n");
             }
             text.append("}\n");
         }
-        TcpCheckerFactory tcp = new TcpCheckerFactory();
         ConfigResult result = ConfigReader.builder().configId("scale").hostName("scale")
-                .checkers(keyword -> keyword.equals(tcp.keyword()) ? Optional.of(tcp) : Optional.empty())
+                .checkers(keyword -> keyword.equals(factory.keyword()) ? Optional.of(factory) : Optional.empty())
                 .build().read("scale.conf", text.toString());
         return result.config().orElseThrow(() -> new IllegalStateException(result.summary()));
     }
@@ -230,10 +266,27 @@ public final class HealthCheckScale {
         }
     }
 
-    /** The checker registry of the harness: TCP_CHECK only. */
-    private record OnePlugin(CheckerFactory factory) implements CheckerRegistry {
-        private static final CheckerRegistration REGISTRATION = new CheckerRegistration("TCP_CHECK", Set.of(),
-                "org.jkeepalived.checker-tcp", "0", 0, 1, 0);
+    /** Answers the first bytes of a request with a small page and closes, as an HTTP/1.0 server does. */
+    @ChannelHandler.Sharable
+    private static final class AnswerPage extends ChannelInboundHandlerAdapter {
+        private static final byte[] PAGE = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nok\n"
+                .getBytes(StandardCharsets.US_ASCII);
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object request) {
+            ReferenceCountUtil.release(request);
+            if (context.channel().isActive()) {
+                context.writeAndFlush(Unpooled.wrappedBuffer(PAGE)).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+    }
+
+    /** The checker registry of the harness: the one checker of the workload. */
+    private record OnePlugin(CheckerFactory factory, CheckerRegistration registration) implements CheckerRegistry {
+
+        OnePlugin(CheckerFactory factory) {
+            this(factory, new CheckerRegistration(factory.keyword(), Set.of(), "org.jkeepalived.benchmarks", "0", 0, 1, 0));
+        }
 
         @Override
         public Optional<CheckerFactory> factory(String keyword) {
@@ -242,12 +295,12 @@ public final class HealthCheckScale {
 
         @Override
         public Optional<CheckerRegistration> serving(String keyword) {
-            return keyword.equals(factory.keyword()) ? Optional.of(REGISTRATION) : Optional.empty();
+            return keyword.equals(factory.keyword()) ? Optional.of(registration) : Optional.empty();
         }
 
         @Override
         public List<CheckerRegistration> registrations() {
-            return List.of(REGISTRATION);
+            return List.of(registration);
         }
     }
 }
