@@ -7,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
-import org.jkeepalived.netlink.api.AddressSpec;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.internal.instance.InstanceStatistics;
 import org.jkeepalived.vrrp.internal.instance.VirtualRouter;
@@ -34,7 +32,7 @@ final class RunningInstances {
     }
 
     private final VrrpChannels channels;
-    private final Function<List<AddressSpec>, InstanceAddresses> addresses;
+    private final KernelNetwork kernel;
     private final ScriptLauncher scripts;
     private final Transitions transitions;
     private final Map<String, Running> running = new LinkedHashMap<>();
@@ -52,14 +50,14 @@ final class RunningInstances {
 
     /**
      * @param channels the channels of the VRRP loop
-     * @param addresses makes what sets an instance's addresses in the kernel
+     * @param kernel where instances set their addresses, routes and rules
      * @param scripts what starts notify scripts
      * @param transitions what tells listeners of changes of state
      */
-    RunningInstances(VrrpChannels channels, Function<List<AddressSpec>, InstanceAddresses> addresses,
+    RunningInstances(VrrpChannels channels, KernelNetwork kernel,
             ScriptLauncher scripts, Transitions transitions) {
         this.channels = channels;
-        this.addresses = addresses;
+        this.kernel = kernel;
         this.scripts = scripts;
         this.transitions = transitions;
         this.groups = new SyncGroups(name -> Optional.ofNullable(running.get(name)).map(Running::router), scripts,
@@ -183,12 +181,12 @@ final class RunningInstances {
         VrrpSettings settings = plan.settings();
         try {
             Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
-            InstanceAddresses kernel = addresses.apply(plan.addresses());
+            InstanceNetwork network = new InstanceNetwork(kernel, plan.network());
             // what a previous run left must go before the election, or two routers answer for one address
-            kernel.removeQuietly(settings);
+            network.removeQuietly(settings);
             InstanceNotifier notifier = new InstanceNotifier(plan.notifyScripts(), scripts);
             VirtualRouter router = VirtualRouter.create(settings, channels, link, new Listeners(
-                    List.of(kernel, notifier, transitions, groups.listenerFor(plan.name()))));
+                    List.of(network, notifier, transitions, groups.listenerFor(plan.name()))));
             Running started = new Running(plan, router, notifier);
             // an instance whose tracked objects are down starts in FAULT
             applyTracking(started);
@@ -206,7 +204,7 @@ final class RunningInstances {
         return new VrrpInstanceStatus(settings.name(), current.router().state(), settings.virtualRouterId(),
                 settings.version().number(), settings.interfaceName(), settings.priority(),
                 current.router().sourceAddress().getHostAddress(),
-                current.plan().addresses().stream().map(InstanceAddresses::describe).toList(),
+                current.plan().network().addresses().stream().map(NetworkEntries::describe).toList(),
                 statistics.advertsSent(), statistics.advertsReceived(), statistics.becameMaster(), statistics.drops());
     }
 }
