@@ -29,10 +29,12 @@ final class StaticNetwork {
             LOG.info("removing static {} no longer configured", gone);
         }
         kernel.remove(gone, OWNER);
-        if (!wanted.isEmpty()) {
-            LOG.info("setting static {}", wanted);
-            kernel.add(wanted, OWNER);
+        NetworkEntries added = set == null ? wanted : wanted.without(set);
+        if (!added.isEmpty()) {
+            LOG.info("setting static {}", added);
         }
+        // all of them, as keepalived does: one removed by hand since comes back
+        kernel.add(wanted, OWNER);
         set = wanted;
     }
 

@@ -58,7 +58,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     private final FileTracker files;
     private final RunningInstances instances;
     private final StaticNetwork statics;
-    private final NotifyFifos fifos = new NotifyFifos();
+    /** Package-private for tests, which read what each FIFO dropped. */
+    final NotifyFifos fifos = new NotifyFifos();
     private final InterfaceMonitor interfaces;
     private final LinkStates linkStates;
 

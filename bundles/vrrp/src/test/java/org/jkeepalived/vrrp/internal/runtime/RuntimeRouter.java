@@ -15,6 +15,7 @@ import org.jkeepalived.core.api.loop.EventLoop;
 import org.jkeepalived.core.api.loop.EventLoops;
 import org.jkeepalived.netlink.internal.InterfaceReflector;
 import org.jkeepalived.netlink.internal.RtnetlinkClient;
+import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.testing.netns.NetworkNamespace;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 
@@ -66,6 +67,15 @@ final class RuntimeRouter implements AutoCloseable {
         List<String> argv = new ArrayList<>(List.of("ip"));
         argv.addAll(List.of(command.split(" ")));
         return namespace.execOrFail(argv.toArray(String[]::new));
+    }
+
+    /**
+     * @param table a routing table
+     * @return its routes as {@code ip route} shows them; nothing if the kernel has no such table (yet)
+     */
+    String routes(int table) {
+        Command.Result shown = namespace.exec("ip", "route", "show", "table", Integer.toString(table));
+        return shown.succeeded() ? shown.output() : "";
     }
 
     void stop() {
