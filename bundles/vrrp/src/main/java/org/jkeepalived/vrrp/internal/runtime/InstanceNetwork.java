@@ -7,14 +7,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sets an instance's virtual addresses, routes and rules in the kernel while it is master, and
- * removes them when it leaves MASTER, as keepalived does.
+ * removes them when it leaves MASTER, as keepalived does. Used on the VRRP loop only.
  */
 final class InstanceNetwork implements VirtualRouterListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceNetwork.class);
 
     private final KernelNetwork kernel;
-    private final NetworkEntries entries;
+    private NetworkEntries entries;
 
     /**
      * @param kernel the kernel's network
@@ -39,6 +39,30 @@ final class InstanceNetwork implements VirtualRouterListener {
             LOG.info("{} removing {}", settings, entries);
             kernel.remove(entries, settings);
         }
+    }
+
+    /**
+     * Takes the routes and rules of a reloaded configuration: a master removes those that left it and
+     * sets the new ones, without leaving MASTER, as keepalived does on reload.
+     *
+     * @param next the instance's entries in the new configuration, with the same addresses
+     * @param master whether the instance is master
+     * @param settings the instance
+     */
+    void update(NetworkEntries next, boolean master, VrrpSettings settings) {
+        if (master) {
+            NetworkEntries gone = entries.without(next);
+            NetworkEntries added = next.without(entries);
+            if (!gone.isEmpty()) {
+                LOG.info("{} removing {} no longer configured", settings, gone);
+                kernel.remove(gone, settings);
+            }
+            if (!added.isEmpty()) {
+                LOG.info("{} setting {}", settings, added);
+                kernel.add(added, settings);
+            }
+        }
+        entries = next;
     }
 
     /**

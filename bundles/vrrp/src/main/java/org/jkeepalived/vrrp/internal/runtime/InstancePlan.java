@@ -17,10 +17,11 @@ record InstancePlan(VrrpSettings settings, NetworkEntries network, NotifyScripts
     /**
      * @param other the instance's plan in another configuration
      * @return whether the instance carries on from this plan to the other, with its state and its
-     *         addresses, routes and rules: nothing it speaks or sets differs (its scripts and tracking may)
+     *         addresses: nothing it speaks or its addresses differ (its routes, rules, scripts and
+     *         tracking may)
      */
     boolean runsAs(InstancePlan other) {
-        return other != null && settings.equals(other.settings) && network.equals(other.network);
+        return other != null && settings.equals(other.settings) && network.addresses().equals(other.network.addresses());
     }
 
     /** @return the instance's name */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
+import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.instance.InstanceStatistics;
 import org.jkeepalived.vrrp.internal.instance.VirtualRouter;
 import org.jkeepalived.vrrp.internal.net.InterfaceInfo;
@@ -21,14 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The instances running on the VRRP loop, brought in line with each new configuration: an instance
- * whose plan did not change keeps running untouched, one that changed or left is closed (a master
- * hands over with a priority 0 advert), and new ones start. Used on the loop's thread only.
+ * whose settings and addresses did not change keeps running (a master takes its new routes and
+ * rules), one that changed or left is closed (a master hands over with a priority 0 advert), and new
+ * ones start. Used on the loop's thread only.
  */
 final class RunningInstances {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningInstances.class);
 
-    private record Running(InstancePlan plan, VirtualRouter router, InstanceNotifier notifier) {
+    private record Running(InstancePlan plan, VirtualRouter router, InstanceNotifier notifier, InstanceNetwork network) {
     }
 
     private final VrrpChannels channels;
@@ -102,7 +104,8 @@ final class RunningInstances {
                 current = start(plan).orElse(null);
             } else {
                 current.notifier().update(plan.notifyScripts());
-                current = new Running(plan, current.router(), current.notifier());
+                current.network().update(plan.network(), current.router().state() == VrrpState.MASTER, plan.settings());
+                current = new Running(plan, current.router(), current.notifier(), current.network());
             }
             if (current != null) {
                 reordered.put(plan.name(), current);
@@ -187,7 +190,7 @@ final class RunningInstances {
             InstanceNotifier notifier = new InstanceNotifier(plan.notifyScripts(), scripts);
             VirtualRouter router = VirtualRouter.create(settings, channels, link, new Listeners(
                     List.of(network, notifier, transitions, groups.listenerFor(plan.name()))));
-            Running started = new Running(plan, router, notifier);
+            Running started = new Running(plan, router, notifier, network);
             // an instance whose tracked objects are down starts in FAULT
             applyTracking(started);
             router.start();

@@ -94,6 +94,23 @@ class VirtualNetworkNamespaceTest {
     }
 
     @Test
+    void aReloadThatChangesTheVirtualRoutesAndRulesReplacesThemOnTheMasterWithoutAFailover() {
+        first.apply(instance(150));
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER && holdsVirtualNetwork(first));
+
+        first.apply(instance(150).replace("metric 5", "metric 7").replace("priority 101", "priority 102")
+                .replace("        blackhole 203.0.113.0/24 table 100\n", ""));
+
+        await().atMost(TAKEOVER).until(() -> first.routes(100).contains(ROUTE.replace("metric 5", "metric 7"))
+                && first.ip("rule show").contains(MARK_RULE.replace("101:", "102:")));
+        assertThat(first.routes(100)).doesNotContain(ROUTE).doesNotContain(BLACKHOLE);
+        assertThat(first.ip("rule show")).doesNotContain(MARK_RULE).contains(SOURCE_RULE);
+        assertThat(first.instance("VI_1").state()).isEqualTo(VrrpState.MASTER);
+        assertThat(first.instance("VI_1").becameMaster()).isEqualTo(1);
+        assertThat(first.has("192.0.2.100")).isTrue();
+    }
+
+    @Test
     void staticEntriesAreSetAtStartFollowAReloadAndAreRemovedAtStop() {
         first.apply(statics("192.0.2.51", true) + instance(150));
 
