@@ -3,14 +3,17 @@ package org.jkeepalived.vrrp.internal.runtime;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jkeepalived.config.api.model.GlobalDefs;
 import org.jkeepalived.config.api.model.NotifyFifo;
+import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.api.VrrpListener;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.api.VrrpTransition;
+import org.jkeepalived.vrrp.api.VrrpTransition.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,13 +64,30 @@ final class NotifyFifos implements VrrpListener, AutoCloseable {
     }
 
     /**
+     * Writes the state of every instance and group, as keepalived does after a reload when
+     * fifo_write_vrrp_states_on_reload is set, so that a reader started anew knows where things stand.
+     *
+     * @param instances the instances
+     * @param groups the state of each sync group
+     */
+    synchronized void writeStates(List<VrrpInstanceStatus> instances, Map<String, VrrpState> groups) {
+        List<String> lines = new ArrayList<>();
+        instances.forEach(instance -> lines.add(line(Scope.INSTANCE, instance.name(), instance.state(), instance.priority())));
+        groups.forEach((group, state) -> lines.add(line(Scope.SYNC_GROUP, group, state, 0)));
+        lines.forEach(line -> open.forEach(writer -> writer.write(line)));
+    }
+
+    /**
      * @param transition a change of state
      * @return its line, with its newline
      */
     static String line(VrrpTransition transition) {
-        String type = transition.scope() == VrrpTransition.Scope.INSTANCE ? "INSTANCE" : "GROUP";
-        String state = transition.current() == VrrpState.INITIALIZE ? "STOP" : transition.current().name();
-        return type + " \"" + transition.name() + "\" " + state + " " + transition.priority() + "\n";
+        return line(transition.scope(), transition.name(), transition.current(), transition.priority());
+    }
+
+    private static String line(Scope scope, String name, VrrpState state, int priority) {
+        return (scope == Scope.INSTANCE ? "INSTANCE" : "GROUP") + " \"" + name + "\" "
+                + (state == VrrpState.INITIALIZE ? "STOP" : state.name()) + " " + priority + "\n";
     }
 
     /** @return the lines each open FIFO dropped, in configuration order */

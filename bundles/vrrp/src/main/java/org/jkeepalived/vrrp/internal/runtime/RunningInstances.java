@@ -117,10 +117,16 @@ final class RunningInstances {
         running.values().forEach(this::applyTracking);
     }
 
-    /** Stops every instance: masters hand over with a priority 0 advert and remove their addresses. */
+    /** Stops every instance, then the sync groups: masters hand over with a priority 0 advert and remove their addresses. */
     void closeAll() {
         running.values().forEach(current -> current.router().close());
         running.clear();
+        groups.stopAll();
+    }
+
+    /** @return the state of each sync group that has one, by name */
+    Map<String, VrrpState> groupStates() {
+        return groups.states();
     }
 
     /**

@@ -48,7 +48,7 @@ final class Transitions implements VirtualRouterListener, AutoCloseable {
     /**
      * @param group the sync group
      * @param previous the state it left, INITIALIZE if it had none
-     * @param current the state its members entered
+     * @param current the state its members entered; INITIALIZE when it stops
      */
     void groupChanged(String group, VrrpState previous, VrrpState current) {
         listeners.publish(new VrrpTransition(Scope.SYNC_GROUP, group, previous, current, 0, clock.instant()));

@@ -96,6 +96,9 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
             instances.apply(plans, tracked, update.current().syncGroups());
             tracker.track(tracked);
         });
+        if (update.previous().isPresent() && update.current().globalDefs().fifoWriteVrrpStatesOnReload()) {
+            fifos.writeStates(instances(), onLoop(CompletableFuture.supplyAsync(instances::groupStates, loop)));
+        }
     }
 
     /** @param listener told of every change of state from now on */

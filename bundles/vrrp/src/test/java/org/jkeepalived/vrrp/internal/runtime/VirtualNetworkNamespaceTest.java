@@ -138,31 +138,42 @@ class VirtualNetworkNamespaceTest {
         Path fifo = state.resolve("vrrp.fifo");
         Path events = state.resolve("events");
         Path reader = script(state.resolve("reader.sh"), "cat \"$1\" >> " + events);
-        first.apply("""
+        String globals = """
                 global_defs {
                     vrrp_notify_fifo %s
                     vrrp_notify_fifo_script %s
                 }
+                """.formatted(fifo, reader);
+        String groupOfTwo = """
                 vrrp_sync_group G1 {
                     group {
                         VI_1
                         VI_2
                     }
                 }
-                """.formatted(fifo, reader) + instance(150) + instance(120).replace("VI_1", "VI_2")
+                """ + instance(150) + instance(120).replace("VI_1", "VI_2")
                 .replace("virtual_router_id 51", "virtual_router_id 52").replace("192.0.2.100/24", "192.0.2.200/24")
                 .replaceAll("(?s)virtual_ipaddress_excluded.*?\\n    }\\n", "")
-                .replaceAll("(?s)virtual_routes.*?\\n    }\\n", "").replaceAll("(?s)virtual_rules.*?\\n    }\\n", ""));
+                .replaceAll("(?s)virtual_routes.*?\\n    }\\n", "").replaceAll("(?s)virtual_rules.*?\\n    }\\n", "");
+        first.apply(globals + groupOfTwo);
 
         await().atMost(TAKEOVER).until(() -> lines(events).containsAll(List.of("INSTANCE \"VI_1\" MASTER 150",
                 "INSTANCE \"VI_2\" MASTER 120", "GROUP \"G1\" MASTER 0")));
         assertThat(lines(events)).containsSubsequence("INSTANCE \"VI_1\" BACKUP 150", "INSTANCE \"VI_1\" MASTER 150");
         assertThat(lines(events)).containsSubsequence("GROUP \"G1\" BACKUP 0", "GROUP \"G1\" MASTER 0");
 
+        // a reload with fifo_write_vrrp_states_on_reload: the same FIFO and script go on, and hear every state
+        first.apply(globals.replace("global_defs {", "global_defs {\n    fifo_write_vrrp_states_on_reload") + groupOfTwo);
+        await().atMost(TAKEOVER).until(() -> lines(events).stream().filter("GROUP \"G1\" MASTER 0"::equals).count() == 2
+                && lines(events).stream().filter("INSTANCE \"VI_1\" MASTER 150"::equals).count() == 2
+                && lines(events).stream().filter("INSTANCE \"VI_2\" MASTER 120"::equals).count() == 2);
+        assertThat(first.instance("VI_1").becameMaster()).isEqualTo(1);
+
         first.stop();
-        // the script read up to the end: STOP lines, then the FIFO closed and was removed
+        // the script read up to the end: STOP lines for instances and then the group, then the FIFO closed and was removed
         await().atMost(TAKEOVER).until(() -> lines(events).containsAll(List.of("INSTANCE \"VI_1\" STOP 150",
-                "INSTANCE \"VI_2\" STOP 120")));
+                "INSTANCE \"VI_2\" STOP 120", "GROUP \"G1\" STOP 0")));
+        assertThat(lines(events)).containsSubsequence("INSTANCE \"VI_1\" STOP 150", "GROUP \"G1\" STOP 0");
         assertThat(lines(events)).allMatch(line -> line.matches("(INSTANCE|GROUP) \"[A-Z0-9_]+\" (BACKUP|MASTER|STOP) \\d+"));
         assertThat(fifo).doesNotExist();
     }
