@@ -4,7 +4,6 @@ import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -128,22 +127,23 @@ final class KernelSpecs {
         if (route.append()) {
             spec.append();
         }
-        route.metrics().forEach((metric, value) ->
+        // in a fixed order, so that one route always makes one spec
+        for (org.jkeepalived.config.api.model.net.RouteMetric metric : org.jkeepalived.config.api.model.net.RouteMetric.values()) {
+            Long value = route.metrics().get(metric);
+            if (value != null) {
                 spec.metric(new RouteMetric(RouteMetric.Kind.valueOf(metric.name()), kernelUnits(metric, value),
-                        route.lockedMetrics().contains(metric))));
+                        route.lockedMetrics().contains(metric)));
+            }
+        }
         if (route.ecn()) {
             spec.metric(new RouteMetric(RouteMetric.Kind.FEATURES, FEATURE_ECN, false));
         }
         route.nexthops().forEach(nexthop -> spec.nexthop(new RouteSpec.Nexthop(nexthop.via().orElse(null),
                 nexthop.device().orElse(null), nexthop.weight(), nexthop.onlink())));
-        Map<String, Boolean> unsupported = Map.of("realms", route.realms().isPresent(),
-                "congctl", route.congestionControl().isPresent(), "vrf", route.vrf().isPresent(),
-                "pref", route.preference().isPresent());
-        unsupported.forEach((option, given) -> {
-            if (given) {
-                LOG.warn("{} {}: {} is not supported; the route is set without it", what, route, option);
-            }
-        });
+        warnUnsupported(what, route, "realms", route.realms());
+        warnUnsupported(what, route, "congctl", route.congestionControl());
+        warnUnsupported(what, route, "vrf", route.vrf());
+        warnUnsupported(what, route, "pref", route.preference());
         try {
             return spec.build();
         } catch (IllegalArgumentException e) {
@@ -193,6 +193,12 @@ final class KernelSpecs {
             return spec.build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " " + rule + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void warnUnsupported(String what, IpRoute route, String option, Optional<?> value) {
+        if (value.isPresent()) {
+            LOG.warn("{} {}: {} is not supported; the route is set without it", what, route, option);
         }
     }
 
