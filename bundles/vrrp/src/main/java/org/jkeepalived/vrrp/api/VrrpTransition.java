@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param scope whether an instance or a sync group changed
  * @param name the vrrp_instance's or vrrp_sync_group's name
  * @param previous the state left; {@link VrrpState#INITIALIZE} when an instance starts
- * @param current the state entered; {@link VrrpState#INITIALIZE} when an instance stops
+ * @param current the state entered; {@link VrrpState#INITIALIZE} when an instance or group stops
  * @param priority the instance's configured priority, as notify scripts are given it; 0 for a group
  * @param at when it changed
  */

@@ -1,11 +1,13 @@
 package org.jkeepalived.core.api.event;
 
+import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -101,9 +103,31 @@ public final class ListenerThreads<L, E> implements AutoCloseable {
     /** Stops every listener thread; what they were not told yet is dropped. */
     @Override
     public void close() {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Stops every listener thread once it has told what was published before, such as the last
+     * changes at shutdown, waiting at most {@code grace} in all; what is left then is dropped.
+     *
+     * @param grace how long listeners may take to catch up
+     */
+    public void close(Duration grace) {
+        List<ExecutorService> threads;
         synchronized (listeners) {
-            listeners.values().forEach(ExecutorService::shutdownNow);
+            threads = List.copyOf(listeners.values());
             listeners.clear();
+        }
+        threads.forEach(ExecutorService::shutdown);
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            for (ExecutorService thread : threads) {
+                thread.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            threads.forEach(ExecutorService::shutdownNow);
         }
     }
 

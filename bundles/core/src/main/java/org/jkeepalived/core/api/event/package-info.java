@@ -3,7 +3,7 @@
  * listener delays or harms only itself.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jkeepalived.core.api.event;
 
 import org.osgi.annotation.bundle.Export;

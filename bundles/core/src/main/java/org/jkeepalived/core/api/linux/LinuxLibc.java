@@ -17,6 +17,10 @@ public final class LinuxLibc {
 
     /** {@code O_RDONLY}, {@code O_NONBLOCK} and {@code O_CLOEXEC}, also the {@code EFD_}/{@code TFD_} flags of the same name. */
     public static final int O_RDONLY = 0;
+    /** {@code O_RDWR}: open for reading and writing; a FIFO so opened never waits for a peer. */
+    public static final int O_RDWR = 2;
+    /** {@code O_NOFOLLOW}: fail with {@code ELOOP} if the last part of the path is a symbolic link. */
+    public static final int O_NOFOLLOW = 0x20000;
     public static final int O_NONBLOCK = 0x800;
     public static final int O_CLOEXEC = 0x80000;
 
@@ -33,6 +37,9 @@ public final class LinuxLibc {
     public static native int open(String path, int flags) throws LastErrorException;
 
     public static native int close(int fd) throws LastErrorException;
+
+    /** Creates a FIFO (named pipe) with the given permission bits, less the umask. */
+    public static native int mkfifo(String path, int mode) throws LastErrorException;
 
     public static native long read(int fd, Pointer buffer, long count) throws LastErrorException;
 

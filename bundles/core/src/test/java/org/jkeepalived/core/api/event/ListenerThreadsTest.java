@@ -3,6 +3,7 @@ package org.jkeepalived.core.api.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,6 +97,41 @@ class ListenerThreadsTest {
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void closingWithAGraceTellsWhatWasPublishedBeforeAndGivesUpOnAListenerThatHangs() {
+        CountDownLatch never = new CountDownLatch(1);
+        Recorder slow = new Recorder();
+        Object hung = new Object();
+        ListenerThreads<Object, String> listeners = new ListenerThreads<>("test-listener", (listener, event) -> {
+            if (listener == hung) {
+                awaitQuietly(never);
+            } else {
+                sleepQuietly(20);
+                slow.told(event);
+            }
+        });
+        listeners.add(slow, List::of);
+        listeners.add(hung, List::of);
+        for (int i = 0; i < 10; i++) {
+            listeners.publish("e" + i);
+        }
+        long start = System.nanoTime();
+        listeners.close(Duration.ofSeconds(3));
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(slow.events).hasSize(10);
+        // the hung listener holds close up for the grace, not longer
+        assertThat(tookMillis).isBetween(2_000L, 8_000L);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,12 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
-import org.jkeepalived.netlink.api.AddressSpec;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
+import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.instance.InstanceStatistics;
 import org.jkeepalived.vrrp.internal.instance.VirtualRouter;
 import org.jkeepalived.vrrp.internal.net.InterfaceInfo;
@@ -23,18 +22,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The instances running on the VRRP loop, brought in line with each new configuration: an instance
- * whose plan did not change keeps running untouched, one that changed or left is closed (a master
- * hands over with a priority 0 advert), and new ones start. Used on the loop's thread only.
+ * whose settings and addresses did not change keeps running (a master takes its new routes and
+ * rules), one that changed or left is closed (a master hands over with a priority 0 advert), and new
+ * ones start. Used on the loop's thread only.
  */
 final class RunningInstances {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningInstances.class);
 
-    private record Running(InstancePlan plan, VirtualRouter router, InstanceNotifier notifier) {
+    private record Running(InstancePlan plan, VirtualRouter router, InstanceNotifier notifier, InstanceNetwork network) {
     }
 
     private final VrrpChannels channels;
-    private final Function<List<AddressSpec>, InstanceAddresses> addresses;
+    private final KernelNetwork kernel;
     private final ScriptLauncher scripts;
     private final Transitions transitions;
     private final Map<String, Running> running = new LinkedHashMap<>();
@@ -52,14 +52,14 @@ final class RunningInstances {
 
     /**
      * @param channels the channels of the VRRP loop
-     * @param addresses makes what sets an instance's addresses in the kernel
+     * @param kernel where instances set their addresses, routes and rules
      * @param scripts what starts notify scripts
      * @param transitions what tells listeners of changes of state
      */
-    RunningInstances(VrrpChannels channels, Function<List<AddressSpec>, InstanceAddresses> addresses,
+    RunningInstances(VrrpChannels channels, KernelNetwork kernel,
             ScriptLauncher scripts, Transitions transitions) {
         this.channels = channels;
-        this.addresses = addresses;
+        this.kernel = kernel;
         this.scripts = scripts;
         this.transitions = transitions;
         this.groups = new SyncGroups(name -> Optional.ofNullable(running.get(name)).map(Running::router), scripts,
@@ -104,7 +104,8 @@ final class RunningInstances {
                 current = start(plan).orElse(null);
             } else {
                 current.notifier().update(plan.notifyScripts());
-                current = new Running(plan, current.router(), current.notifier());
+                current.network().update(plan.network(), current.router().state() == VrrpState.MASTER, plan.settings());
+                current = new Running(plan, current.router(), current.notifier(), current.network());
             }
             if (current != null) {
                 reordered.put(plan.name(), current);
@@ -116,10 +117,16 @@ final class RunningInstances {
         running.values().forEach(this::applyTracking);
     }
 
-    /** Stops every instance: masters hand over with a priority 0 advert and remove their addresses. */
+    /** Stops every instance, then the sync groups: masters hand over with a priority 0 advert and remove their addresses. */
     void closeAll() {
         running.values().forEach(current -> current.router().close());
         running.clear();
+        groups.stopAll();
+    }
+
+    /** @return the state of each sync group that has one, by name */
+    Map<String, VrrpState> groupStates() {
+        return groups.states();
     }
 
     /**
@@ -183,13 +190,13 @@ final class RunningInstances {
         VrrpSettings settings = plan.settings();
         try {
             Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
-            InstanceAddresses kernel = addresses.apply(plan.addresses());
+            InstanceNetwork network = new InstanceNetwork(kernel, plan.network());
             // what a previous run left must go before the election, or two routers answer for one address
-            kernel.removeQuietly(settings);
+            network.removeQuietly(settings);
             InstanceNotifier notifier = new InstanceNotifier(plan.notifyScripts(), scripts);
             VirtualRouter router = VirtualRouter.create(settings, channels, link, new Listeners(
-                    List.of(kernel, notifier, transitions, groups.listenerFor(plan.name()))));
-            Running started = new Running(plan, router, notifier);
+                    List.of(network, notifier, transitions, groups.listenerFor(plan.name()))));
+            Running started = new Running(plan, router, notifier, network);
             // an instance whose tracked objects are down starts in FAULT
             applyTracking(started);
             router.start();
@@ -206,7 +213,7 @@ final class RunningInstances {
         return new VrrpInstanceStatus(settings.name(), current.router().state(), settings.virtualRouterId(),
                 settings.version().number(), settings.interfaceName(), settings.priority(),
                 current.router().sourceAddress().getHostAddress(),
-                current.plan().addresses().stream().map(InstanceAddresses::describe).toList(),
+                current.plan().network().addresses().stream().map(NetworkEntries::describe).toList(),
                 statistics.advertsSent(), statistics.advertsReceived(), statistics.becameMaster(), statistics.drops());
     }
 }

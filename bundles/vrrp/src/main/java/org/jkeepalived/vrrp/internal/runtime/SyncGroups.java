@@ -103,6 +103,25 @@ final class SyncGroups {
         }
     }
 
+    /**
+     * Every group stops with its members: its notify scripts and listeners hear STOP, as keepalived
+     * tells them when it shuts down.
+     */
+    void stopAll() {
+        Map<String, VrrpSyncGroup> byName = new HashMap<>();
+        groupOfInstance.values().forEach(group -> byName.put(group.name(), group));
+        groupStates.forEach((name, state) -> Optional.ofNullable(byName.get(name)).ifPresent(group -> {
+            InstanceNotifier.run(scripts, group.notifyScripts(), "GROUP", name, VrrpState.INITIALIZE, 0);
+            transitions.groupChanged(name, state, VrrpState.INITIALIZE);
+        }));
+        groupStates.clear();
+    }
+
+    /** @return the state of each group that has one, by name */
+    Map<String, VrrpState> states() {
+        return Map.copyOf(groupStates);
+    }
+
     private List<String> members(String instance) {
         VrrpSyncGroup group = groupOfInstance.get(instance);
         return group == null ? List.of(instance) : group.instances();

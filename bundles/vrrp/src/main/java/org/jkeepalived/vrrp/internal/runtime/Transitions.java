@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.jkeepalived.core.api.event.ListenerThreads;
@@ -16,6 +17,8 @@ import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
  * holds up the VRRP loop.
  */
 final class Transitions implements VirtualRouterListener, AutoCloseable {
+
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
     private final Clock clock;
     private final ListenerThreads<VrrpListener, VrrpTransition> listeners =
@@ -45,14 +48,15 @@ final class Transitions implements VirtualRouterListener, AutoCloseable {
     /**
      * @param group the sync group
      * @param previous the state it left, INITIALIZE if it had none
-     * @param current the state its members entered
+     * @param current the state its members entered; INITIALIZE when it stops
      */
     void groupChanged(String group, VrrpState previous, VrrpState current) {
         listeners.publish(new VrrpTransition(Scope.SYNC_GROUP, group, previous, current, 0, clock.instant()));
     }
 
+    /** Lets listeners hear the last changes, those of stopping, for a moment; drops the rest. */
     @Override
     public void close() {
-        listeners.close();
+        listeners.close(SHUTDOWN_GRACE);
     }
 }

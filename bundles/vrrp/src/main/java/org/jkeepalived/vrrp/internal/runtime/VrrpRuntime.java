@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the vrrp_instances of the running configuration on the VRRP loop, a thread of its own that
- * does nothing else, and follows each reload. Stopping it hands every master over with a priority 0
- * advert and removes its addresses, as keepalived does on SIGTERM.
+ * does nothing else, and follows each reload; sets the static addresses, routes and rules, and
+ * writes changes of state to the notify FIFOs. Stopping it hands every master over with a priority 0
+ * advert and removes its addresses, routes and rules and the static ones, as keepalived does on SIGTERM.
  */
 @Component(service = {ConfigListener.class, VrrpService.class}, immediate = true)
 public final class VrrpRuntime implements ConfigListener, VrrpService {
@@ -56,19 +57,24 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     private final ScriptTracker tracker;
     private final FileTracker files;
     private final RunningInstances instances;
+    private final StaticNetwork statics;
+    /** Package-private for tests, which read what each FIFO dropped. */
+    final NotifyFifos fifos = new NotifyFifos();
     private final InterfaceMonitor interfaces;
     private final LinkStates linkStates;
 
     /**
      * @param loops where the VRRP loop comes from
-     * @param rtnetlink the kernel's addresses
+     * @param rtnetlink the kernel's addresses, routes and rules
      * @param interfaces the kernel's interfaces, whose state takes instances in and out of FAULT
      */
     @Activate
     public VrrpRuntime(@Reference EventLoops loops, @Reference Rtnetlink rtnetlink, @Reference InterfaceMonitor interfaces) {
         this.loop = loops.open(LOOP_NAME);
-        this.instances = new RunningInstances(new VrrpChannels(loop), addresses -> new InstanceAddresses(rtnetlink, addresses),
-                scripts, transitions);
+        KernelNetwork kernel = new KernelNetwork(rtnetlink);
+        this.instances = new RunningInstances(new VrrpChannels(loop), kernel, scripts, transitions);
+        this.statics = new StaticNetwork(kernel);
+        transitions.add(fifos);
         this.tracker = new ScriptTracker((name, up) -> loop.execute(() -> instances.scriptState(name, up)));
         this.files = new FileTracker((name, value) -> loop.execute(() -> instances.fileValue(name, value)));
         this.interfaces = interfaces;
@@ -81,12 +87,18 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         List<InstancePlan> plans = plans(update.current());
         List<VrrpScript> tracked = trackedScripts(update.current());
         List<TrackFile> trackedFiles = trackedFiles(update.current());
+        NetworkEntries staticEntries = KernelSpecs.statics(update.current());
+        fifos.configure(update.current().globalDefs());
         // the files are read first, so that an instance starts with their values
         files.track(trackedFiles);
         loop.execute(() -> {
+            statics.apply(staticEntries);
             instances.apply(plans, tracked, update.current().syncGroups());
             tracker.track(tracked);
         });
+        if (update.previous().isPresent() && update.current().globalDefs().fifoWriteVrrpStatesOnReload()) {
+            fifos.writeStates(instances(), onLoop(CompletableFuture.supplyAsync(instances::groupStates, loop)));
+        }
     }
 
     /** @param listener told of every change of state from now on */
@@ -105,18 +117,23 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         return onLoop(CompletableFuture.supplyAsync(instances::status, loop));
     }
 
-    /** Hands over and stops every instance before the loop ends. */
+    /** Hands over and stops every instance, then removes the static entries, before the loop ends. */
     @Deactivate
     void stop() {
         interfaces.removeListener(linkStates);
         tracker.close();
         files.close();
         try {
-            onLoop(CompletableFuture.runAsync(instances::closeAll, loop));
+            onLoop(CompletableFuture.runAsync(() -> {
+                instances.closeAll();
+                statics.removeAll();
+            }, loop));
         } finally {
             loop.close();
             scripts.close();
+            // the FIFOs get the STOP lines before they close
             transitions.close();
+            fifos.close();
         }
     }
 
@@ -125,7 +142,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         List<InstancePlan> plans = new ArrayList<>();
         for (VrrpInstance instance : config.vrrpInstances()) {
             try {
-                plans.add(new InstancePlan(VrrpSettingsMapper.map(instance), VirtualAddressSpecs.of(instance),
+                plans.add(new InstancePlan(VrrpSettingsMapper.map(instance), KernelSpecs.of(instance),
                         instance.notifyScripts(), tracking(instance, config)));
             } catch (IllegalArgumentException e) {
                 LOG.error("{}; the instance does not run", e.getMessage());

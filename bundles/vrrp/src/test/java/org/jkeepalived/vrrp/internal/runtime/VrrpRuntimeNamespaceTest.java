@@ -9,22 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.jkeepalived.config.api.ConfigReader;
-import org.jkeepalived.config.api.ConfigResult;
-import org.jkeepalived.config.api.ConfigUpdate;
-import org.jkeepalived.config.api.model.KeepalivedConfig;
-import org.jkeepalived.core.api.loop.EventLoop;
-import org.jkeepalived.core.api.loop.EventLoops;
 import org.jkeepalived.core.internal.loop.EventLoopsComponent;
-import org.jkeepalived.netlink.internal.InterfaceReflector;
-import org.jkeepalived.netlink.internal.RtnetlinkClient;
 import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.testing.netns.Links;
 import org.jkeepalived.testing.netns.NetworkNamespace;
-import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,64 +32,8 @@ class VrrpRuntimeNamespaceTest {
 
     private final EventLoopsComponent loops = new EventLoopsComponent();
     private NetworkNamespace hub;
-    private Router first;
-    private Router second;
-
-    /** A router: its namespace, its runtime and the configuration it runs. */
-    private static final class Router implements AutoCloseable {
-
-        final NetworkNamespace namespace;
-        final VrrpRuntime runtime;
-        private final RtnetlinkClient rtnetlink;
-        private final EventLoop monitorLoop;
-        private final InterfaceReflector monitor;
-        private KeepalivedConfig running;
-        private long generation;
-        private boolean stopped;
-
-        Router(NetworkNamespace namespace, EventLoops loops) throws Exception {
-            this.namespace = namespace;
-            this.rtnetlink = namespace.call(() -> new RtnetlinkClient(Duration.ofSeconds(2)));
-            this.monitorLoop = loops.open("netlink-" + namespace.name());
-            this.monitor = namespace.call(() -> new InterfaceReflector(monitorLoop, 1 << 20, Duration.ofSeconds(2)));
-            this.runtime = new VrrpRuntime(inNamespace(loops, namespace), rtnetlink, monitor);
-        }
-
-        void apply(String text) {
-            ConfigResult result = ConfigReader.builder().build().read("keepalived.conf", text);
-            assertThat(result.hasErrors()).as(result.summary()).isFalse();
-            KeepalivedConfig next = result.config().orElseThrow();
-            runtime.configApplied(new ConfigUpdate(Optional.ofNullable(running), next, ++generation));
-            running = next;
-        }
-
-        VrrpInstanceStatus instance(String name) {
-            return runtime.instances().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
-        }
-
-        List<String> instanceNames() {
-            return runtime.instances().stream().map(VrrpInstanceStatus::name).toList();
-        }
-
-        boolean has(String address) {
-            return namespace.execOrFail("ip", "-o", "addr", "show", "dev", "eth0").contains(" " + address + "/");
-        }
-
-        void stop() {
-            stopped = true;
-            runtime.stop();
-        }
-
-        @Override
-        public void close() {
-            if (!stopped) {
-                runtime.stop();
-            }
-            monitor.close();
-            monitorLoop.close();
-            rtnetlink.close();
-        }
-    }
+    private RuntimeRouter first;
+    private RuntimeRouter second;
 
     @BeforeEach
     void segment() throws Exception {
@@ -110,13 +44,13 @@ class VrrpRuntimeNamespaceTest {
         hub.execOrFail("ip", "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
         a.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
         b.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "eth0");
-        first = new Router(a, loops);
-        second = new Router(b, loops);
+        first = new RuntimeRouter(a, loops);
+        second = new RuntimeRouter(b, loops);
     }
 
     @AfterEach
     void tearDown() {
-        for (Router router : new Router[] {first, second}) {
+        for (RuntimeRouter router : new RuntimeRouter[] {first, second}) {
             if (router != null) {
                 router.close();
                 router.namespace.close();
@@ -381,23 +315,6 @@ class VrrpRuntimeNamespaceTest {
 
     private static List<String> lines(Path file) throws IOException {
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
-    }
-
-    /** A loop source whose loops run in the router's namespace. */
-    private static EventLoops inNamespace(EventLoops loops, NetworkNamespace namespace) {
-        return new EventLoops() {
-            @Override
-            public EventLoop open(String name) {
-                EventLoop loop = loops.open(name + "-" + namespace.name());
-                loop.execute(namespace::enter);
-                return loop;
-            }
-
-            @Override
-            public List<EventLoop> loops() {
-                return loops.loops();
-            }
-        };
     }
 
     private static String config(int firstPriority, boolean withSecond, int secondPriority) {
