@@ -71,6 +71,7 @@ public final class VirtualServers implements ConfigListener, HealthListener {
     @Override
     public void configApplied(ConfigUpdate update) {
         KeepalivedConfig config = update.current();
+        config.virtualServers().forEach(VirtualServers::warnOfWhatIsNotApplied);
         thread.execute(() -> {
             servers = config.virtualServers();
             Map<String, VirtualServerGroup> byName = new HashMap<>();
@@ -175,6 +176,15 @@ public final class VirtualServers implements ConfigListener, HealthListener {
 
     private Optional<RealServerHealth> health(RealServerKey key) {
         return Optional.ofNullable(health.get(key));
+    }
+
+    private static void warnOfWhatIsNotApplied(VirtualServer server) {
+        server.persistenceEngine().ifPresent(engine -> LOG.warn("{}: persistence_engine {} is not applied: the data plane sets "
+                + "no persistence engine, so persistence is by client address only", server.displayName(), engine));
+        if (server.haSuspend()) {
+            LOG.warn("{}: ha_suspend is not applied: its real servers are checked whether or not its address is on this host",
+                    server.displayName());
+        }
     }
 
     private static void run(Script script, VirtualServer server) {
