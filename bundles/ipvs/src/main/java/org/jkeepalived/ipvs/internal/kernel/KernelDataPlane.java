@@ -36,7 +36,7 @@ import org.jkeepalived.netlink.socket.NetlinkSocket;
 public final class KernelDataPlane implements DataPlane, AutoCloseable {
 
     /** How long the kernel may take to answer; a flush of many services takes the longest. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final NetlinkSocket socket;
     private final IpvsRequests requests;
@@ -57,9 +57,21 @@ public final class KernelDataPlane implements DataPlane, AutoCloseable {
      * @throws DataPlaneException {@code FAILED} if the kernel has no IPVS or it does not answer
      */
     public static KernelDataPlane open() throws DataPlaneException {
+        return open(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Opens the data plane as {@link #open()} does, waiting up to {@code timeout} for each answer of
+     * the kernel: an emulated kernel on a loaded host may take many seconds to stop a sync daemon.
+     *
+     * @param timeout how long the kernel may take to answer a request
+     * @return the data plane
+     * @throws DataPlaneException {@code FAILED} if the kernel has no IPVS or it does not answer
+     */
+    public static KernelDataPlane open(Duration timeout) throws DataPlaneException {
         NetlinkSocket socket;
         try {
-            socket = NetlinkSocket.open(NetlinkSocket.NETLINK_GENERIC, TIMEOUT);
+            socket = NetlinkSocket.open(NetlinkSocket.NETLINK_GENERIC, timeout);
         } catch (NetlinkException e) {
             throw new DataPlaneException(Reason.FAILED, e.getMessage(), e);
         }

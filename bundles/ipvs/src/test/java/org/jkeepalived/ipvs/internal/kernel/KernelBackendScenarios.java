@@ -75,7 +75,8 @@ public final class KernelBackendScenarios {
      */
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (KernelDataPlane plane = KernelDataPlane.open()) {
+        // the kernel runs emulated beside the build: stopping a sync daemon may take many seconds
+        try (KernelDataPlane plane = KernelDataPlane.open(Duration.ofMinutes(1))) {
             KernelBackendScenarios scenarios = new KernelBackendScenarios(plane, out);
             scenarios.run("info", scenarios::info);
             scenarios.run("services", scenarios::services);
