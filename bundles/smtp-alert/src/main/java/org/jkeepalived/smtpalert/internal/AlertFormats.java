@@ -2,6 +2,7 @@ package org.jkeepalived.smtpalert.internal;
 
 import java.util.Optional;
 
+import org.jkeepalived.healthcheck.api.CheckFailure;
 import org.jkeepalived.healthcheck.api.CheckerState;
 import org.jkeepalived.healthcheck.api.HealthEvent;
 import org.jkeepalived.vrrp.api.VrrpState;
@@ -86,7 +87,7 @@ final class AlertFormats {
 
     private static String failure(CheckerState checker) {
         return checker.detail().isEmpty()
-                ? checker.lastFailure().map(failure -> failure.reason()).orElse("")
+                ? checker.lastFailure().map(CheckFailure::reason).orElse("")
                 : checker.detail();
     }
 }

@@ -162,13 +162,13 @@ final class AlertSender implements AutoCloseable {
                 transport.send(target, alert);
                 LOG.info("SMTP alert '{}' sent through {}", alert.subject(), target.server());
                 failures = 0;
-                remove(alert, 0);
+                sent(alert);
             } catch (IOException e) {
                 failures++;
                 Duration delay = backoff(failures);
                 LOG.warn("SMTP alert '{}' not sent through {} (attempt {}): {}; next attempt in {} ms", alert.subject(),
                         target.server(), failures, reason(e), delay.toMillis());
-                remove(null, delay.toNanos());
+                retryIn(delay);
             }
             if (Thread.currentThread().isInterrupted()) {
                 return;
@@ -196,14 +196,24 @@ final class AlertSender implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** After an attempt: removes the alert sent, if any, and sets when the next attempt may start. */
-    private void remove(Alert sent, long delayNanos) {
+    /** Takes a sent alert off the queue, unless a full queue dropped it meanwhile. */
+    private void sent(Alert alert) {
         lock.lock();
         try {
-            if (sent != null && queue.peekFirst() == sent) {
+            if (queue.peekFirst() == alert) {
                 queue.removeFirst();
             }
-            retryAt = System.nanoTime() + delayNanos;
+            retryAt = System.nanoTime();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Holds the next attempt back after a failed one. */
+    private void retryIn(Duration delay) {
+        lock.lock();
+        try {
+            retryAt = System.nanoTime() + delay.toNanos();
         } finally {
             lock.unlock();
         }
