@@ -9,11 +9,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
@@ -55,9 +57,15 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  * needs, the number of real servers and 4096 (beyond the hard limit only with CAP_SYS_RESOURCE;
  * otherwise run it after {@code ulimit -n 14096}).
  *
+ * <p>With {@code -Dengine=keepalived} the same real servers are checked by keepalived's checker
+ * process ({@code keepalived --check}) with the same configuration instead, and its CPU and memory
+ * are printed: keepalived's checker needs IPVS, so that run takes a kernel that has it
+ * ({@code benchmarks/checkers-side-by-side} runs both engines in one kernel-vm guest, where
+ * {@code -Dnamespace=false}: the guest is isolated already and its root file system read-only).
+ *
  * <p>Run: {@code mvn -q install -DskipTests && mvn -q -pl benchmarks exec:exec@health-scale}
  * (optionally {@code -Dchecker=HTTP_GET}, {@code -Dseconds=N}, {@code -Dservers=N},
- * {@code -Dthreads=N} checker loops).
+ * {@code -Dthreads=N} checker loops, {@code -Dwarmup=N} seconds before measuring, 10 by default).
  */
 public final class HealthCheckScale {
 
@@ -101,61 +109,81 @@ public final class HealthCheckScale {
         int servers = Integer.getInteger("servers", workload.defaultServers);
         int seconds = Integer.getInteger("seconds", 60);
         int threads = Integer.getInteger("threads", 2);
+        // The first probes spread over warmup (delay_loop); one more period lets every checker settle.
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("warmup", 2 * DELAY_LOOP_SECONDS));
+        boolean keepalived = "keepalived".equals(System.getProperty("engine", "jkeepalived"));
         // A listener per real server, and a few thousand for probes in flight and the JVM.
         raiseOpenFileLimit(servers + 4096L);
+        if (!Boolean.parseBoolean(System.getProperty("namespace", "true"))) {
+            run(workload, servers, seconds, threads, warmUp, keepalived);
+            return;
+        }
         try (NetworkNamespace namespace = NetworkNamespace.create()) {
-            // Threads started from here on live in the namespace: the listeners' and the engine's.
+            // Threads and processes started from here on live in the namespace: the listeners', the engine's.
             namespace.enter();
-            run(workload, servers, seconds, threads);
+            run(workload, servers, seconds, threads, warmUp, keepalived);
         }
     }
 
-    private static void run(Workload workload, int servers, int seconds, int threads) throws Exception {
+    private static void run(Workload workload, int servers, int seconds, int threads, Duration warmUp, boolean keepalived) throws Exception {
         EventLoopGroup serverLoop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         try {
             List<Integer> ports = listen(serverLoop, workload.server, servers);
-            CheckerFactory factory = workload.factory();
-            KeepalivedConfig config = config(workload, factory, ports);
-            System.out.printf("health checking at scale: %d real servers on loopback, %s every %d s, %d checker loops, "
-                    + "%d CPUs, %d s measured%n", servers, workload, DELAY_LOOP_SECONDS, threads,
+            String configText = configText(workload, ports);
+            System.out.printf("health checking at scale by %s: %d real servers on loopback, %s every %d s, %s, "
+                    + "%d CPUs, %d s measured%n", keepalived ? "keepalived's checker process" : "jkeepalived", servers,
+                    workload, DELAY_LOOP_SECONDS, keepalived ? "one process" : threads + " checker loops",
                     Runtime.getRuntime().availableProcessors(), seconds);
-            long heapBefore = usedHeapAfterGc();
-            try (HealthEngine engine = new HealthEngine(threads, new OnePlugin(factory))) {
-                engine.apply(config);
-                // The first probes spread over warmup (delay_loop); one more period lets every checker settle.
-                Thread.sleep(TimeUnit.SECONDS.toMillis(2L * DELAY_LOOP_SECONDS));
-                ProbeLateness.Histogram startsBefore = engine.lateness();
-                long cpuBefore = checkerCpuNanos();
-                long processCpuBefore = processCpuNanos();
-                long start = System.nanoTime();
-                Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-                double elapsed = (System.nanoTime() - start) / 1e9;
-                long cpu = checkerCpuNanos() - cpuBefore;
-                long processCpu = processCpuNanos() - processCpuBefore;
-                ProbeLateness.Histogram starts = engine.lateness().since(startsBefore);
-                List<RealServerHealth> snapshot = engine.snapshot();
-                long up = snapshot.stream().filter(RealServerHealth::up).count();
-                long heapWith = usedHeapAfterGc();
-
-                System.out.printf("real servers up                      %d of %d%n", up, snapshot.size());
-                System.out.printf("probes per second                    %.0f (expected %d)%n",
-                        starts.count() / elapsed, servers / DELAY_LOOP_SECONDS);
-                System.out.printf("checker threads CPU s per s          %.3f%n", cpu / 1e9 / elapsed);
-                System.out.printf("whole process CPU s per s            %.3f (with the listeners accepting)%n", processCpu / 1e9 / elapsed);
-                System.out.printf("probe start lateness p50             %.2f ms%n", starts.percentile(50).toNanos() / 1e6);
-                System.out.printf("probe start lateness p99             %.2f ms%n", starts.percentile(99).toNanos() / 1e6);
-                System.out.printf("probe start lateness max             %.2f ms%n", starts.max().toNanos() / 1e6);
-                System.out.printf("heap used by the engine after GC     %.1f MiB (%.0f bytes per real server)%n",
-                        (heapWith - heapBefore) / 1048576.0, (heapWith - heapBefore) / (double) servers);
-                System.out.printf("heap used in all after GC            %.1f MiB%n", heapWith / 1048576.0);
-                System.out.printf("heap committed                       %.1f MiB%n",
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0);
-                // ZGC maps its heap three times: the shared part of the resident set counts heap pages more than once.
-                System.out.printf("resident set size                    %s (anonymous %s, shared %s)%n", status("VmRSS"),
-                        status("RssAnon"), status("RssShmem"));
+            if (keepalived) {
+                KeepalivedChecker.measure(configText, warmUp, Duration.ofSeconds(seconds),
+                        servers / DELAY_LOOP_SECONDS, CountingHandler.ACCEPTED::sum);
+            } else {
+                measure(workload, configText, servers, seconds, threads, warmUp);
             }
         } finally {
             serverLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    private static void measure(Workload workload, String configText, int servers, int seconds, int threads, Duration warmUp) throws Exception {
+        CheckerFactory factory = workload.factory();
+        KeepalivedConfig config = config(factory, configText);
+        long heapBefore = usedHeapAfterGc();
+        try (HealthEngine engine = new HealthEngine(threads, new OnePlugin(factory))) {
+            engine.apply(config);
+            Thread.sleep(warmUp.toMillis());
+            ProbeLateness.Histogram startsBefore = engine.lateness();
+            long acceptedBefore = CountingHandler.ACCEPTED.sum();
+            long cpuBefore = checkerCpuNanos();
+            long processCpuBefore = processCpuNanos();
+            long start = System.nanoTime();
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long cpu = checkerCpuNanos() - cpuBefore;
+            long processCpu = processCpuNanos() - processCpuBefore;
+            long accepted = CountingHandler.ACCEPTED.sum() - acceptedBefore;
+            ProbeLateness.Histogram starts = engine.lateness().since(startsBefore);
+            List<RealServerHealth> snapshot = engine.snapshot();
+            long up = snapshot.stream().filter(RealServerHealth::up).count();
+            long heapWith = usedHeapAfterGc();
+
+            System.out.printf("real servers up                      %d of %d%n", up, snapshot.size());
+            System.out.printf("probes per second                    %.0f (expected %d)%n",
+                    starts.count() / elapsed, servers / DELAY_LOOP_SECONDS);
+            System.out.printf("connections accepted per second      %.0f%n", accepted / elapsed);
+            System.out.printf("checker threads CPU s per s          %.3f%n", cpu / 1e9 / elapsed);
+            System.out.printf("whole process CPU s per s            %.3f (with the listeners accepting)%n", processCpu / 1e9 / elapsed);
+            System.out.printf("probe start lateness p50             %.2f ms%n", starts.percentile(50).toNanos() / 1e6);
+            System.out.printf("probe start lateness p99             %.2f ms%n", starts.percentile(99).toNanos() / 1e6);
+            System.out.printf("probe start lateness max             %.2f ms%n", starts.max().toNanos() / 1e6);
+            System.out.printf("heap used by the engine after GC     %.1f MiB (%.0f bytes per real server)%n",
+                    (heapWith - heapBefore) / 1048576.0, (heapWith - heapBefore) / (double) servers);
+            System.out.printf("heap used in all after GC            %.1f MiB%n", heapWith / 1048576.0);
+            System.out.printf("heap committed                       %.1f MiB%n",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0);
+            // ZGC maps its heap three times: the shared part of the resident set counts heap pages more than once.
+            System.out.printf("resident set size                    %s (anonymous %s, shared %s)%n", status("VmRSS"),
+                    status("RssAnon"), status("RssShmem"));
         }
     }
 
@@ -173,7 +201,8 @@ public final class HealthCheckScale {
         return ports;
     }
 
-    private static KeepalivedConfig config(Workload workload, CheckerFactory factory, List<Integer> ports) {
+    /** The same keepalived.conf for both engines: 100 real servers per virtual server. */
+    private static String configText(Workload workload, List<Integer> ports) {
         StringBuilder text = new StringBuilder();
         for (int first = 0; first < ports.size(); first += SERVERS_PER_VIRTUAL_SERVER) {
             int virtualServer = first / SERVERS_PER_VIRTUAL_SERVER;
@@ -185,9 +214,13 @@ public final class HealthCheckScale {
             }
             text.append("}\n");
         }
+        return text.toString();
+    }
+
+    private static KeepalivedConfig config(CheckerFactory factory, String text) {
         ConfigResult result = ConfigReader.builder().configId("scale").hostName("scale")
                 .checkers(keyword -> keyword.equals(factory.keyword()) ? Optional.of(factory) : Optional.empty())
-                .build().read("scale.conf", text.toString());
+                .build().read("scale.conf", text);
         return result.config().orElseThrow(() -> new IllegalStateException(result.summary()));
     }
 
@@ -257,20 +290,38 @@ public final class HealthCheckScale {
         public long maximum;
     }
 
-    /** Accepts and closes at once. */
-    @ChannelHandler.Sharable
-    private static final class CloseOnAccept extends ChannelInboundHandlerAdapter {
+    /** Counts the connections the real servers accept: the probes that reached them, whichever engine sent them. */
+    private abstract static class CountingHandler extends ChannelInboundHandlerAdapter {
+        static final LongAdder ACCEPTED = new LongAdder();
+
         @Override
         public void channelActive(ChannelHandlerContext context) {
+            ACCEPTED.increment();
+            accepted(context);
+        }
+
+        abstract void accepted(ChannelHandlerContext context);
+    }
+
+    /** Accepts and closes at once. */
+    @ChannelHandler.Sharable
+    private static final class CloseOnAccept extends CountingHandler {
+        @Override
+        void accepted(ChannelHandlerContext context) {
             context.close();
         }
     }
 
     /** Answers the first bytes of a request with a small page and closes, as an HTTP/1.0 server does. */
     @ChannelHandler.Sharable
-    private static final class AnswerPage extends ChannelInboundHandlerAdapter {
+    private static final class AnswerPage extends CountingHandler {
         private static final byte[] PAGE = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nok\n"
                 .getBytes(StandardCharsets.US_ASCII);
+
+        @Override
+        void accepted(ChannelHandlerContext context) {
+            context.fireChannelActive();
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object request) {
