@@ -3,6 +3,7 @@ package org.jkeepalived.healthcheck.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jkeepalived.checker.registry.api.CheckerRegistration;
 import org.jkeepalived.checker.registry.api.CheckerRegistry;
@@ -15,6 +16,9 @@ import org.jkeepalived.healthcheck.api.HealthListener;
 import org.jkeepalived.healthcheck.api.HealthService;
 import org.jkeepalived.healthcheck.api.RealServerHealth;
 import org.jkeepalived.healthcheck.api.RealServerKey;
+import org.jkeepalived.netlink.api.Address;
+import org.jkeepalived.netlink.api.InterfaceListener;
+import org.jkeepalived.netlink.api.InterfaceMonitor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link HealthEngine} in the container: it follows the running configuration (a
- * {@link ConfigListener}) and the checker plugins (a {@link CheckerRegistryListener}), and tells
- * {@link HealthListener} services of every change.
+ * {@link ConfigListener}), the checker plugins (a {@link CheckerRegistryListener}) and the addresses
+ * of this host (for ha_suspend, from the {@link InterfaceMonitor}), and tells {@link HealthListener}
+ * services of every change.
  */
 @Component(service = {HealthService.class, ConfigListener.class, CheckerRegistryListener.class}, immediate = true)
 public final class HealthCheckComponent implements HealthService, ConfigListener, CheckerRegistryListener {
@@ -43,7 +48,9 @@ public final class HealthCheckComponent implements HealthService, ConfigListener
 
     /** Listeners bound before activation, which DS may do: they join the engine at activation. */
     private final List<HealthListener> early = new ArrayList<>();
+    private final InterfaceListener addressFollower = event -> followAddresses();
     private volatile HealthEngine engine;
+    private volatile InterfaceMonitor interfaces;
 
     @Activate
     synchronized void activate(BundleContext context) {
@@ -51,12 +58,45 @@ public final class HealthCheckComponent implements HealthService, ConfigListener
         engine = new HealthEngine(threads, registry);
         early.forEach(engine::addListener);
         early.clear();
+        if (interfaces != null) {
+            interfaces.addListener(addressFollower, Runnable::run);
+        }
         LOG.info("health checking runs on {} checker loops", threads);
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
+        if (interfaces != null) {
+            interfaces.removeListener(addressFollower);
+        }
         engine.close();
+    }
+
+    /** Without it, ha_suspend suspends nothing; when it goes, the last addresses it gave stay. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    synchronized void setInterfaceMonitor(InterfaceMonitor monitor) {
+        interfaces = monitor;
+        if (engine != null) {
+            monitor.addListener(addressFollower, Runnable::run);
+        }
+    }
+
+    synchronized void unsetInterfaceMonitor(InterfaceMonitor monitor) {
+        monitor.removeListener(addressFollower);
+        if (interfaces == monitor) {
+            interfaces = null;
+        }
+    }
+
+    private void followAddresses() {
+        InterfaceMonitor monitor = interfaces;
+        HealthEngine running = engine;
+        if (monitor != null && running != null) {
+            running.localAddresses(monitor.interfaces().all().stream()
+                    .flatMap(state -> state.addresses().stream())
+                    .map(Address::address)
+                    .collect(Collectors.toSet()));
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

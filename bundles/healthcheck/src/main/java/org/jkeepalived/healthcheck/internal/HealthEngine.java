@@ -1,5 +1,6 @@
 package org.jkeepalived.healthcheck.internal;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,8 @@ import org.jkeepalived.config.api.model.KeepalivedConfig;
 import org.jkeepalived.config.api.model.lvs.CheckerBlock;
 import org.jkeepalived.config.api.model.lvs.RealServer;
 import org.jkeepalived.config.api.model.lvs.VirtualServer;
+import org.jkeepalived.config.api.model.lvs.VirtualServerAddress;
+import org.jkeepalived.config.api.model.net.IpAddresses;
 import org.jkeepalived.healthcheck.api.CheckStatistics;
 import org.jkeepalived.healthcheck.api.CheckerDetail;
 import org.jkeepalived.healthcheck.api.CheckerState;
@@ -46,13 +50,18 @@ public final class HealthEngine implements HealthService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthEngine.class);
     private static final long DETAIL_TIMEOUT_SECONDS = 5;
+    /** How a checker suspended by ha_suspend says why it does not run. */
+    static final String SUSPENDED = "ha_suspend: ";
 
     /** A real server as the control thread knows it. */
     private static final class Entry {
         final RealServerMonitor monitor;
         List<CheckerSlot> slots = List.of();
-        /** The slots a plugin bound, and which plugin. */
+        /** The slots a plugin bound, and which plugin; none while suspended. */
         final Map<CheckerSlot, CheckerRegistration> bound = new IdentityHashMap<>();
+        /** With ha_suspend, the address of its virtual server, which must be on this host for checks to run. */
+        Optional<InetAddress> suspendedWithout = Optional.empty();
+        boolean suspended;
 
         Entry(RealServerMonitor monitor) {
             this.monitor = monitor;
@@ -72,6 +81,8 @@ public final class HealthEngine implements HealthService, AutoCloseable {
     private final Map<RealServerKey, Entry> servers = new LinkedHashMap<>();
     /** What other threads may look up: a copy made by the control thread after each change. */
     private volatile Map<RealServerKey, RealServerMonitor> monitors = Map.of();
+    /** The addresses of this host, once told: until then ha_suspend suspends nothing. Owned by the control thread. */
+    private Optional<Set<InetAddress>> localAddresses = Optional.empty();
 
     /**
      * Starts the checker loops; checks start with the first configuration applied.
@@ -111,6 +122,20 @@ public final class HealthEngine implements HealthService, AutoCloseable {
      */
     public void pluginLeft(CheckerRegistration registration) {
         submit(() -> stopServed(registration));
+    }
+
+    /**
+     * The addresses on this host's interfaces changed: the checks of an {@code ha_suspend} virtual
+     * server run only while its address is among them, as keepalived's do.
+     *
+     * @param addresses every address on this host now
+     */
+    public void localAddresses(Set<InetAddress> addresses) {
+        Set<InetAddress> copy = Set.copyOf(addresses);
+        submit(() -> {
+            localAddresses = Optional.of(copy);
+            suspendOrResume();
+        });
     }
 
     /**
@@ -206,11 +231,14 @@ public final class HealthEngine implements HealthService, AutoCloseable {
 
     private void applyNow(KeepalivedConfig config) {
         Map<RealServerKey, RealServer> wanted = new LinkedHashMap<>();
+        Map<RealServerKey, Optional<InetAddress>> suspendable = new HashMap<>();
         for (VirtualServer virtualServer : config.virtualServers()) {
             for (RealServer realServer : virtualServer.realServers()) {
                 RealServerKey key = RealServerKey.of(virtualServer, realServer);
                 if (wanted.putIfAbsent(key, realServer) != null) {
                     LOG.warn("real server {} is written twice; the first one is checked", key);
+                } else {
+                    suspendable.put(key, suspendedWithout(virtualServer));
                 }
             }
         }
@@ -231,15 +259,19 @@ public final class HealthEngine implements HealthService, AutoCloseable {
         for (Map.Entry<RealServerKey, RealServer> want : wanted.entrySet()) {
             Entry entry = servers.get(want.getKey());
             if (entry == null) {
-                entry = startServer(want.getKey(), want.getValue(), waiting);
+                entry = startServer(want.getKey(), want.getValue(), suspendable.get(want.getKey()), waiting);
                 added++;
-            } else if (reconfigure(entry, want.getValue(), waiting)) {
-                changed++;
+            } else {
+                if (reconfigure(entry, want.getValue(), waiting)) {
+                    changed++;
+                }
+                entry.suspendedWithout = suspendable.get(want.getKey());
             }
             ordered.put(want.getKey(), entry);
         }
         servers.clear();
         servers.putAll(ordered);
+        suspendOrResume();
         publishLookups();
         publisher.order(List.copyOf(servers.keySet()));
         LOG.info("health checking {} real servers of {} virtual servers: {} added, {} changed, {} removed", servers.size(),
@@ -249,14 +281,74 @@ public final class HealthEngine implements HealthService, AutoCloseable {
                 locations.size(), keyword, locations.get(0)));
     }
 
-    private Entry startServer(RealServerKey key, RealServer realServer, Map<String, List<ConfigLocation>> waiting) {
+    /** ha_suspend takes an address; keepalived ignores it for firewall marks, and so for groups here. */
+    private static Optional<InetAddress> suspendedWithout(VirtualServer virtualServer) {
+        return virtualServer.haSuspend() && virtualServer.address() instanceof VirtualServerAddress.Ip ip
+                ? Optional.of(ip.address()) : Optional.empty();
+    }
+
+    /** Suspends the checks of real servers whose ha_suspend address left this host, and resumes those whose address came back. */
+    private void suspendOrResume() {
+        Map<String, Integer> suspended = new TreeMap<>();
+        Map<String, Integer> resumed = new TreeMap<>();
+        for (Entry entry : servers.values()) {
+            boolean suspend = mustSuspend(entry);
+            if (suspend && !entry.suspended) {
+                suspend(entry);
+                suspended.merge(IpAddresses.format(entry.suspendedWithout.orElseThrow()), 1, Integer::sum);
+            } else if (!suspend && entry.suspended) {
+                resume(entry);
+                resumed.merge(entry.suspendedWithout.map(address -> IpAddresses.format(address) + " is on this host")
+                        .orElse("no longer set"), 1, Integer::sum);
+            }
+            entry.suspended = suspend;
+        }
+        suspended.forEach((address, count) -> LOG.info("ha_suspend: {} is not on this host: the checks of {} real servers "
+                + "are suspended, their state kept", address, count));
+        resumed.forEach((why, count) -> LOG.info("ha_suspend: {}: the checks of {} real servers resume", why, count));
+    }
+
+    private boolean mustSuspend(Entry entry) {
+        return localAddresses.isPresent()
+                && entry.suspendedWithout.filter(address -> !localAddresses.get().contains(address)).isPresent();
+    }
+
+    private static Binding suspension(Entry entry) {
+        return new Binding.Unbound(SUSPENDED + IpAddresses.format(entry.suspendedWithout.orElseThrow()) + " is not on this host");
+    }
+
+    private static void suspend(Entry entry) {
+        Binding stopped = suspension(entry);
+        entry.bound.clear();
+        RealServerMonitor monitor = entry.monitor;
+        for (CheckerSlot slot : entry.slots) {
+            monitor.loop().execute(() -> monitor.bind(slot, stopped));
+        }
+    }
+
+    private void resume(Entry entry) {
+        RealServerMonitor monitor = entry.monitor;
+        for (CheckerSlot slot : entry.slots) {
+            Binding binding = binder.bind(slot);
+            if (binding instanceof Binding.Bound done) {
+                entry.bound.put(slot, done.registration());
+            }
+            monitor.loop().execute(() -> monitor.bind(slot, binding));
+        }
+    }
+
+    private Entry startServer(RealServerKey key, RealServer realServer, Optional<InetAddress> suspendedWithout,
+            Map<String, List<ConfigLocation>> waiting) {
         Entry entry = new Entry(new RealServerMonitor(key, loops.next(), publisher, lateness));
+        entry.suspendedWithout = suspendedWithout;
+        // a real server that must wait never probes; suspendOrResume then marks it suspended and says so
+        boolean suspend = mustSuspend(entry);
         List<SlotPlan.Added> checkers = new ArrayList<>();
         List<CheckerSlot> slots = new ArrayList<>();
         for (CheckerBlock block : realServer.checkers()) {
             CheckerSlot slot = new CheckerSlot(block, realServer);
             slots.add(slot);
-            checkers.add(new SlotPlan.Added(slot, bind(slot, entry.bound, waiting)));
+            checkers.add(new SlotPlan.Added(slot, suspend ? suspension(entry) : bind(slot, entry.bound, waiting)));
         }
         entry.slots = slots;
         RealServerMonitor monitor = entry.monitor;
@@ -285,7 +377,7 @@ public final class HealthEngine implements HealthService, AutoCloseable {
                     noteWaiting(slot, waiting);
                 }
             } else {
-                plan.add(new SlotPlan.Added(slot, bind(slot, bound, waiting)));
+                plan.add(new SlotPlan.Added(slot, entry.suspended ? suspension(entry) : bind(slot, bound, waiting)));
                 changed = true;
             }
         }
@@ -323,6 +415,9 @@ public final class HealthEngine implements HealthService, AutoCloseable {
         }
         int started = 0;
         for (Entry entry : servers.values()) {
+            if (entry.suspended) {
+                continue;
+            }
             for (CheckerSlot slot : entry.slots) {
                 if (slot.keyword().equals(registration.keyword()) && !entry.bound.containsKey(slot)) {
                     Binding binding = binder.bind(slot, served.get());

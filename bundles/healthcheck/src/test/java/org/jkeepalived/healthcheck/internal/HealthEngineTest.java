@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jkeepalived.checker.registry.api.CheckerRegistration;
@@ -394,6 +395,49 @@ class HealthEngineTest {
         assertThat(statistics.checkersRunning()).isEqualTo(1);
         assertThat(statistics.probesStarted()).isGreaterThanOrEqualTo(5);
         assertThat(statistics.latenessP99()).isLessThan(Duration.ofMillis(500));
+    }
+
+    @Test
+    void haSuspendChecksOnlyWhileTheVirtualAddressIsOnThisHostAndKeepsTheStateMeanwhile() throws InterruptedException {
+        harness.install(new TcpCheckerFactory());
+        TestServer server = server();
+        harness.engine.localAddresses(Set.of(EngineHarness.address("127.0.0.1")));
+
+        harness.apply(virtualServer("    ha_suspend\n    delay_loop 0.2\n    warmup 0\n",
+                realServer(server, "        TCP_CHECK {\n            retry 0\n        }\n")));
+        harness.awaitHealth(server.port(), health -> health.checkers().stream()
+                .anyMatch(checker -> !checker.running() && checker.detail().equals("ha_suspend: 192.0.2.1 is not on this host")));
+        Thread.sleep(1000);
+        assertThat(server.connections()).as("probes while 192.0.2.1 is not on this host").isEmpty();
+
+        harness.engine.localAddresses(Set.of(EngineHarness.address("127.0.0.1"), EngineHarness.address("192.0.2.1")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.connections().size() >= 3);
+        harness.awaitHealth(server.port(), health -> health.checkers().stream().allMatch(CheckerState::running));
+
+        harness.engine.localAddresses(Set.of(EngineHarness.address("127.0.0.1")));
+        harness.awaitHealth(server.port(), health -> health.checkers().stream().noneMatch(CheckerState::running));
+        server.stop();
+        Thread.sleep(1000);
+        assertThat(harness.events.kinds(server.port())).as("a suspended real server keeps its state").doesNotContain(Kind.DOWN);
+        assertThat(harness.health(server.port()).up()).isTrue();
+
+        harness.engine.localAddresses(Set.of(EngineHarness.address("192.0.2.1")));
+        harness.awaitEvent(Kind.DOWN, server.port());
+    }
+
+    @Test
+    void aReloadThatRemovesHaSuspendResumesTheChecks() {
+        harness.install(new TcpCheckerFactory());
+        TestServer server = server();
+        harness.engine.localAddresses(Set.of());
+        String checker = realServer(server, "        TCP_CHECK {\n            retry 0\n        }\n");
+        harness.apply(virtualServer("    ha_suspend\n    delay_loop 0.2\n    warmup 0\n", checker));
+        harness.awaitHealth(server.port(), health -> health.checkers().stream().noneMatch(CheckerState::running));
+
+        harness.apply(virtualServer("    delay_loop 0.2\n    warmup 0\n", checker));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.connections().size() >= 2);
+        harness.awaitHealth(server.port(), health -> health.checkers().stream().allMatch(CheckerState::running));
     }
 
     private TestServer server() {

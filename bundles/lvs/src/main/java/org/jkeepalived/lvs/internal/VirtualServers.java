@@ -17,6 +17,7 @@ import org.jkeepalived.config.api.ConfigUpdate;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
 import org.jkeepalived.config.api.model.Script;
 import org.jkeepalived.config.api.model.lvs.VirtualServer;
+import org.jkeepalived.config.api.model.lvs.VirtualServerAddress;
 import org.jkeepalived.config.api.model.lvs.VirtualServerGroup;
 import org.jkeepalived.core.api.process.Scripts;
 import org.jkeepalived.healthcheck.api.HealthEvent;
@@ -181,9 +182,9 @@ public final class VirtualServers implements ConfigListener, HealthListener {
     private static void warnOfWhatIsNotApplied(VirtualServer server) {
         server.persistenceEngine().ifPresent(engine -> LOG.warn("{}: persistence_engine {} is not applied: the data plane sets "
                 + "no persistence engine, so persistence is by client address only", server.displayName(), engine));
-        if (server.haSuspend()) {
-            LOG.warn("{}: ha_suspend is not applied: its real servers are checked whether or not its address is on this host",
-                    server.displayName());
+        if (server.haSuspend() && server.address() instanceof VirtualServerAddress.Group) {
+            LOG.warn("{}: ha_suspend is not applied to a virtual_server_group: its real servers are checked whether or not "
+                    + "its addresses are on this host", server.displayName());
         }
     }
 
