@@ -13,10 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
-import org.jkeepalived.core.internal.loop.EventLoopsComponent;
 import org.jkeepalived.testing.netns.Command;
-import org.jkeepalived.testing.netns.Links;
-import org.jkeepalived.testing.netns.NetworkNamespace;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,33 +34,22 @@ class VirtualNetworkNamespaceTest {
     private static final String SOURCE_RULE = "100:\tfrom 192.0.2.100 lookup 100";
     private static final String MARK_RULE = "101:\tfrom all to 198.51.100.0/24 fwmark 0x7 iif eth0 lookup 100";
 
-    private final EventLoopsComponent loops = new EventLoopsComponent();
-    private NetworkNamespace hub;
+    private RouterSegment segment;
     private RuntimeRouter first;
     private RuntimeRouter second;
 
     @BeforeEach
     void segment() throws Exception {
-        hub = NetworkNamespace.create();
-        NetworkNamespace a = NetworkNamespace.create();
-        NetworkNamespace b = NetworkNamespace.create();
-        Links.bridge(hub, "br0", "eth0", a, b);
-        hub.execOrFail("ip", "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
-        a.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
-        b.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "eth0");
-        first = new RuntimeRouter(a, loops);
-        second = new RuntimeRouter(b, loops);
+        segment = new RouterSegment();
+        first = segment.first;
+        second = segment.second;
     }
 
     @AfterEach
     void tearDown() {
-        for (RuntimeRouter router : new RuntimeRouter[] {first, second}) {
-            if (router != null) {
-                router.close();
-                router.namespace.close();
-            }
+        if (segment != null) {
+            segment.close();
         }
-        hub.close();
     }
 
     @Test
