@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * VrrpChannels channels = new VrrpChannels(loop);            // one per loop, shared by its instances
- * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance);
+ * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance, "vrrp"); // vmac_prefix
  * Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
  * VirtualRouter router = VirtualRouter.create(settings, channels, link, listener);
  * router.start();
@@ -83,10 +83,13 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
         this.channel = channels.acquire(ChannelKey.of(settings, source));
         this.fsm = new VrrpStateMachine(settings, source, this);
         this.reader = new AdvertisementReader(settings.receiveRules());
-        this.sender = new AdvertSender(settings.name(), channel, writer(settings.checksumRule()),
+        this.sender = new AdvertSender(settings.name(), channel.sendSocket(), writer(settings.checksumRule()),
                 settings.destinations(), source, settings.unicastTtl());
         this.timer = loop.newTimer(() -> fsm.timerExpired(loop.nanoTime()));
-        this.announcer = link.map(l -> LinkAnnouncer.open(settings.name(), l, l.mac(), settings.virtualAddresses()));
+        // with use_vmac the addresses live on the VMAC, whose MAC address is the virtual router's
+        Optional<InterfaceInfo> addressLink = settings.vmac().map(vmac -> InterfaceInfo.lookup(vmac.interfaceName()))
+                .or(() -> link);
+        this.announcer = addressLink.map(l -> LinkAnnouncer.open(settings.name(), l, l.mac(), settings.virtualAddresses()));
         this.garp = announcer.map(a -> new GarpScheduler(settings.garp(), a::announce, loop::newTimer));
         channel.register(settings.virtualRouterId(), this);
     }
@@ -98,7 +101,8 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
      * @param settings the instance's settings
      * @param channels the channels of the loop, shared with the other instances
      * @param link the instance's interface (absent only for a unicast instance without one): its
-     *             addresses are the default advert source, and its MAC address goes in the announcements
+     *             addresses are the default advert source, and its MAC address goes in the announcements;
+     *             with use_vmac its VMAC must exist: adverts go out and come in on it unless vmac_xmit_base
      * @param listener what sets and removes the virtual addresses
      * @return the instance
      * @throws IllegalStateException naming the instance, if no source address can be found or the

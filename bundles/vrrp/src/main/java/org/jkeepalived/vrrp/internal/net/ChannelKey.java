@@ -30,13 +30,16 @@ public record ChannelKey(IpFamily family, Optional<String> interfaceName, Option
     /**
      * @param settings an instance's settings
      * @param sourceAddress the source of its adverts: its configured one or its interface's
-     * @return the key of the channel it uses
+     * @return the key of the channel it uses: on its VMAC with use_vmac, unless vmac_xmit_base
      */
     public static ChannelKey of(VrrpSettings settings, InetAddress sourceAddress) {
+        // a macvlan in private mode takes every frame from its own MAC address, so that the
+        // adverts of the other routers, which share it, arrive on the VMAC and not on its base
+        Optional<String> interfaceName = settings.vmac().filter(vmac -> !vmac.transmitOnBase())
+                .map(vmac -> vmac.interfaceName()).or(settings::interfaceName);
         return settings.unicast()
-                ? new ChannelKey(settings.family(), settings.interfaceName(), Optional.of(sourceAddress), Optional.empty())
-                : new ChannelKey(settings.family(), settings.interfaceName(), Optional.empty(),
-                        Optional.of(settings.multicastGroup()));
+                ? new ChannelKey(settings.family(), interfaceName, Optional.of(sourceAddress), Optional.empty())
+                : new ChannelKey(settings.family(), interfaceName, Optional.empty(), Optional.of(settings.multicastGroup()));
     }
 
     /** @return whether the channel is unicast */

@@ -45,6 +45,7 @@ import org.jkeepalived.vrrp.internal.codec.VrrpVersion;
  * @param higherPrioritySendAdvert higher_prio_send_advert: a master answers a higher priority advert before leaving
  * @param ownerIgnoresAdverts owner_ignore_adverts
  * @param garp the gratuitous ARP and NA timing
+ * @param vmac use_vmac: the macvlan that carries the virtual router MAC address
  */
 public record VrrpSettings(
         String name,
@@ -72,7 +73,8 @@ public record VrrpSettings(
         boolean lowerPriorityNoAdvert,
         boolean higherPrioritySendAdvert,
         boolean ownerIgnoresAdverts,
-        GarpSettings garp) {
+        GarpSettings garp,
+        Optional<VirtualMac> vmac) {
 
     /** The priority of the address owner (RFC 5798 section 5.2.4). */
     public static final int OWNER_PRIORITY = 255;
@@ -95,6 +97,7 @@ public record VrrpSettings(
             require(IpFamily.of(address) == family, name, address.getHostAddress() + " is not of the instance's family");
         }
         require(virtualAddresses.size() <= Advertisement.MAX_ADDRESSES, name, "more than 255 virtual addresses");
+        require(vmac.isEmpty() || interfaceName.isPresent(), name, "use_vmac needs an interface");
     }
 
     /** @return whether adverts go to unicast peers */

@@ -23,11 +23,12 @@ public final class VrrpSettingsMapper {
 
     /**
      * @param instance a bound vrrp_instance, with keepalived's defaults applied
+     * @param vmacPrefix vmac_prefix of global_defs, which names the VMAC of a use_vmac without a name
      * @return its protocol settings
      * @throws IllegalArgumentException naming the instance, for what this implementation does not run
      *         yet (auth_type AH) or what the protocol cannot carry
      */
-    public static VrrpSettings map(VrrpInstance instance) {
+    public static VrrpSettings map(VrrpInstance instance, String vmacPrefix) {
         VrrpVersion version = VrrpVersion.of(instance.version());
         AuthType authType = AuthType.NONE;
         long authData = 0;
@@ -68,7 +69,8 @@ public final class VrrpSettingsMapper {
                 instance.lowerPrioNoAdvert(),
                 instance.higherPrioSendAdvert(),
                 instance.ownerIgnoreAdverts(),
-                instance.garp());
+                instance.garp(),
+                VirtualMac.of(instance, vmacPrefix));
     }
 
     /** VRRPv2 carries whole seconds, VRRPv3 centiseconds (keepalived rounds the configured value). */

@@ -53,7 +53,7 @@ class AdvertSenderAllocationTest {
         VrrpChannel channel = channels.acquire(ChannelKey.of(settings, source));
         AdvertisementWriter writer = AdvertisementWriter.create(settings.advertisement(), source,
                 settings.destinations(), settings.checksumRule(), settings.multicastGroup(), 255);
-        AdvertSender sender = new AdvertSender(settings.name(), channel, writer, List.copyOf(settings.destinations()), source, 255);
+        AdvertSender sender = new AdvertSender(settings.name(), channel.sendSocket(), writer, List.copyOf(settings.destinations()), source, 255);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int failed = 0;
         for (int i = 0; i < SENDS; i++) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jkeepalived.config.api.ConfigReader;
 import org.jkeepalived.config.api.ConfigResult;
 import org.jkeepalived.config.api.model.net.IpFamily;
+import org.jkeepalived.config.api.model.vrrp.MacAddress;
 import org.jkeepalived.config.api.model.vrrp.VrrpAuthentication;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.vrrp.internal.codec.AuthType;
@@ -153,9 +154,48 @@ class VrrpSettingsMapperTest {
         VrrpInstance withAh = with(withPassword, "authentication",
                 Optional.of(new VrrpAuthentication(VrrpAuthentication.Type.AH, "secret")));
 
-        assertThatThrownBy(() -> VrrpSettingsMapper.map(withAh))
+        assertThatThrownBy(() -> VrrpSettingsMapper.map(withAh, "vrrp"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(VI_AH) auth_type AH is not supported yet");
+    }
+
+    @Test
+    void useVmacNamesTheMacvlanAfterTheVridAndGivesItTheVirtualRouterMacAddressOfTheFamily() {
+        VrrpSettings ipv4 = map(vmacInstance("use_vmac", "192.0.2.100"));
+        VrrpSettings ipv6 = map(vmacInstance("use_vmac", "2001:db8::100"));
+        VrrpSettings prefixed = VrrpSettingsMapper.map(instance(vmacInstance("use_vmac", "192.0.2.100")), "vmac");
+
+        assertThat(ipv4.vmac()).contains(new VirtualMac("vrrp.51", new MacAddress(0x00005e000133L), false));
+        assertThat(ipv6.vmac()).contains(new VirtualMac("vrrp.51", new MacAddress(0x00005e000233L), false));
+        assertThat(prefixed.vmac().orElseThrow().interfaceName()).isEqualTo("vmac.51");
+        assertThat(map(vmacInstance("", "192.0.2.100")).vmac()).isEmpty();
+    }
+
+    @Test
+    void useVmacTakesTheGivenNameAndAddressAndVmacXmitBase() {
+        VrrpSettings named = map(vmacInstance("use_vmac vrrp51 02:00:00:00:00:07\n    vmac_xmit_base", "192.0.2.100"));
+
+        assertThat(named.vmac()).contains(new VirtualMac("vrrp51", new MacAddress(0x020000000007L), true));
+    }
+
+    @Test
+    void useVmacWithUnicastPeersSendsOnTheBaseInterface() {
+        VrrpSettings unicast = map(vmacInstance("use_vmac\n    unicast_peer {\n        192.0.2.2\n    }", "192.0.2.100"));
+
+        assertThat(unicast.vmac().orElseThrow().transmitOnBase()).isTrue();
+    }
+
+    private static String vmacInstance(String vmacLines, String address) {
+        return """
+                vrrp_instance VI_1 {
+                    interface eth0
+                    %s
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        %s
+                    }
+                }
+                """.formatted(vmacLines, address);
     }
 
     @Test
@@ -171,7 +211,7 @@ class VrrpSettingsMapperTest {
     }
 
     private static VrrpSettings map(String text) {
-        return VrrpSettingsMapper.map(instance(text));
+        return VrrpSettingsMapper.map(instance(text), "vrrp");
     }
 
     private static VrrpInstance instance(String text) {
