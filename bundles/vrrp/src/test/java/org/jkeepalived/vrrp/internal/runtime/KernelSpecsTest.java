@@ -118,6 +118,27 @@ class KernelSpecsTest {
     }
 
     @Test
+    void withAVmacTheAddressesWithoutADeviceGoOnItAndTheOthersStayOnTheirs() throws Exception {
+        KeepalivedConfig config = config("""
+                vrrp_instance VI_1 {
+                    interface eth0
+                    use_vmac
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        192.0.2.100
+                        198.51.100.1 dev eth1
+                    }
+                }
+                """);
+
+        NetworkEntries entries = KernelSpecs.of(config.vrrpInstances().get(0), Optional.of("vrrp.51"));
+
+        assertThat(entries.addresses()).containsExactly(
+                AddressSpec.of("vrrp.51", InetAddress.getByName("192.0.2.100"), 32),
+                AddressSpec.of("eth1", InetAddress.getByName("198.51.100.1"), 32));
+    }
+
+    @Test
     void aVirtualAddressWithoutAnInterfaceNamesTheInstance() {
         KeepalivedConfig config = config("""
                 vrrp_instance VI_9 {
@@ -131,7 +152,7 @@ class KernelSpecsTest {
                 }
                 """);
 
-        assertThatThrownBy(() -> KernelSpecs.of(config.vrrpInstances().get(0), Optional.of("eth0")))
+        assertThatThrownBy(() -> KernelSpecs.of(config.vrrpInstances().get(0), Optional.empty()))
                 .hasMessageContaining("(VI_9) virtual address 192.0.2.9/32 has no interface");
     }
 

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jkeepalived.core.internal.loop.EventLoopsComponent;
 import org.jkeepalived.testing.netns.KeepalivedPeer;
@@ -30,6 +33,9 @@ class VmacNamespaceTest {
 
     private static final Duration TAKEOVER = Duration.ofSeconds(10);
     private static final byte[] VIRTUAL_MAC = {0x00, 0x00, 0x5e, 0x00, 0x01, 0x33};
+    private static final byte[] VIRTUAL_MAC_IPV6 = {0x00, 0x00, 0x5e, 0x00, 0x02, 0x33};
+    /** 2001:db8::100 */
+    private static final byte[] VIRTUAL_IPV6 = {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x00};
     private static final int PROTOCOL_VRRP = 112;
 
     private final EventLoopsComponent loops = new EventLoopsComponent();
@@ -47,6 +53,11 @@ class VmacNamespaceTest {
         hub = NetworkNamespace.create();
         a = NetworkNamespace.create();
         b = NetworkNamespace.create();
+        for (NetworkNamespace router : new NetworkNamespace[] {a, b}) {
+            // link-local addresses are usable at once, as the IPv6 instance needs one to send from
+            router.execOrFail("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0");
+            router.execOrFail("sysctl", "-qw", "net.ipv6.conf.default.accept_dad=0");
+        }
         Links.bridge(hub, "br0", "eth0", a, b);
         hub.execOrFail("ip", "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
         a.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
@@ -127,6 +138,48 @@ class VmacNamespaceTest {
     }
 
     @Test
+    void anIpv6InstancesVmacHasTheIpv6VirtualRouterMacAddressAndSendsFromTheBaseLinkLocalAddress() throws Exception {
+        first = new RuntimeRouter(a, loops);
+        String baseLinkLocal = linkLocal(a, "eth0");
+        try (PacketCapture capture = b.call(() -> PacketCapture.open("eth0"))) {
+            first.apply("""
+                    vrrp_instance VI_6 {
+                        state BACKUP
+                        interface eth0
+                        use_vmac
+                        virtual_router_id 51
+                        priority 150
+                        advert_int 1
+                        virtual_ipaddress {
+                            2001:db8::100/64
+                        }
+                    }
+                    """);
+            await().atMost(TAKEOVER).until(() -> first.instance("VI_6").state() == VrrpState.MASTER);
+
+            assertThat(a.execOrFail("ip", "-d", "link", "show", "vrrp.51"))
+                    .contains("link/ether 00:00:5e:00:02:33").contains("macvlan mode private");
+            await().atMost(TAKEOVER).until(() -> a.execOrFail("ip", "-o", "addr", "show", "dev", "vrrp.51")
+                    .contains(" 2001:db8::100/64 "));
+            // not the link-local address made from the virtual MAC address, which every router of the group would have
+            assertThat(linkLocal(a, "vrrp.51")).isEqualTo(baseLinkLocal);
+
+            byte[] sourceAddress = InetAddress.getByName(baseLinkLocal).getAddress();
+            List<byte[]> adverts = capture.incoming(VmacNamespaceTest::isVrrpIpv6, 2, 5_000);
+            assertThat(adverts).hasSize(2).allSatisfy(frame -> {
+                assertThat(source(frame)).isEqualTo(VIRTUAL_MAC_IPV6);
+                assertThat(Arrays.copyOfRange(frame, 22, 38)).isEqualTo(sourceAddress);
+            });
+            List<byte[]> advertisements = capture.incoming(VmacNamespaceTest::isNeighbourAdvertisement, 1, 5_000);
+            assertThat(advertisements).hasSize(1);
+            assertThat(source(advertisements.get(0))).isEqualTo(VIRTUAL_MAC_IPV6);
+        }
+
+        first.stop();
+        assertThat(a.exec("ip", "link", "show", "vrrp.51").succeeded()).isFalse();
+    }
+
+    @Test
     void keepalivedAndJkeepalivedWithVmacsAreMasterInTurn() throws Exception {
         assumeTrue(KeepalivedPeer.installed(), "Debian's keepalived is not installed");
         second = new RuntimeRouter(b, loops);
@@ -171,6 +224,23 @@ class VmacNamespaceTest {
 
     private static boolean isVrrp(byte[] frame) {
         return frame.length > 34 && frame[12] == 0x08 && frame[13] == 0x00 && (frame[23] & 0xff) == PROTOCOL_VRRP;
+    }
+
+    private static boolean isVrrpIpv6(byte[] frame) {
+        return frame.length > 54 && frame[12] == (byte) 0x86 && frame[13] == (byte) 0xdd && (frame[20] & 0xff) == PROTOCOL_VRRP;
+    }
+
+    /** An ICMPv6 neighbour advertisement (RFC 4861 section 4.4) whose target is 2001:db8::100. */
+    private static boolean isNeighbourAdvertisement(byte[] frame) {
+        return frame.length >= 78 && frame[12] == (byte) 0x86 && frame[13] == (byte) 0xdd && frame[20] == 58
+                && (frame[54] & 0xff) == 136 && Arrays.equals(Arrays.copyOfRange(frame, 62, 78), VIRTUAL_IPV6);
+    }
+
+    private static String linkLocal(NetworkNamespace namespace, String device) {
+        String shown = namespace.execOrFail("ip", "-6", "-o", "addr", "show", "dev", device, "scope", "link");
+        Matcher matcher = Pattern.compile("inet6 (fe80::[0-9a-f:]+)/64").matcher(shown);
+        assertThat(matcher.find()).as(device + " has a link-local address: " + shown).isTrue();
+        return matcher.group(1);
     }
 
     /** An ARP whose sender is 192.0.2.100. */
