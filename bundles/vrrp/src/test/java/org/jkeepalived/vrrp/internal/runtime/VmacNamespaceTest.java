@@ -187,6 +187,7 @@ class VmacNamespaceTest {
         try (KeepalivedPeer keepalived = KeepalivedPeer.start(a, directory, keepalivedConfig(150))) {
             await().atMost(Duration.ofSeconds(15)).until(() -> keepalived.lastEntered("MASTER"));
             second.apply(config(100, ""));
+            await().atMost(TAKEOVER).until(() -> second.instance("VI_1").advertsReceived() > 0);
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5))
                     .until(() -> second.instance("VI_1").state() == VrrpState.BACKUP && keepalived.lastEntered("MASTER"));
             assertThat(second.instance("VI_1").drops()).isEmpty();
