@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * VrrpChannels channels = new VrrpChannels(loop);            // one per loop, shared by its instances
- * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance, "vrrp"); // vmac_prefix
+ * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance, VmacNames.of(config.vrrpInstances(), "vrrp"));
  * Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
  * VirtualRouter router = VirtualRouter.create(settings, channels, link, listener);
  * router.start();

@@ -29,6 +29,7 @@ import org.jkeepalived.vrrp.api.VrrpListener;
 import org.jkeepalived.vrrp.api.VrrpService;
 import org.jkeepalived.vrrp.internal.net.VrrpChannels;
 import org.jkeepalived.vrrp.internal.settings.VirtualMac;
+import org.jkeepalived.vrrp.internal.settings.VmacNames;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettingsMapper;
 import org.osgi.service.component.annotations.Activate;
@@ -143,10 +144,10 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     /** An instance that cannot run as configured is left out and said so; the others run. */
     private static List<InstancePlan> plans(KeepalivedConfig config) {
         List<InstancePlan> plans = new ArrayList<>();
-        String vmacPrefix = config.globalDefs().vrrp().vmacPrefix();
+        VmacNames vmacNames = VmacNames.of(config.vrrpInstances(), config.globalDefs().vrrp().vmacPrefix());
         for (VrrpInstance instance : config.vrrpInstances()) {
             try {
-                VrrpSettings settings = VrrpSettingsMapper.map(instance, vmacPrefix);
+                VrrpSettings settings = VrrpSettingsMapper.map(instance, vmacNames);
                 // with use_vmac the addresses go on the VMAC, as keepalived puts them
                 Optional<String> addressDevice = settings.vmac().map(VirtualMac::interfaceName).or(instance::interfaceName);
                 plans.add(new InstancePlan(settings, KernelSpecs.of(instance, addressDevice),

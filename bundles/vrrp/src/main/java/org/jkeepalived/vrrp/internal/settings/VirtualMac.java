@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * use_vmac: the macvlan interface an instance makes on its interface, which carries the virtual
  * router MAC address, its virtual addresses and, unless vmac_xmit_base, its adverts.
  *
- * @param interfaceName the macvlan's name: the one given to use_vmac, else {vmac_prefix}.{VRID} as keepalived names it
+ * @param interfaceName the macvlan's name: the one given to use_vmac, else one {@link VmacNames} makes
  * @param address its MAC address: 00-00-5E-00-01-{VRID}, or 00-00-5E-00-02-{VRID} for IPv6 (RFC 5798 section 7.3)
  * @param transmitOnBase vmac_xmit_base: adverts go out on the base interface, with its MAC address
  */
@@ -25,12 +25,11 @@ public record VirtualMac(String interfaceName, MacAddress address, boolean trans
 
     /**
      * @param instance a vrrp_instance
-     * @param vmacPrefix vmac_prefix of global_defs, which names a macvlan use_vmac does not name
+     * @param names the names of the VMACs of its configuration
      * @return its VMAC, if it has use_vmac
      */
-    public static Optional<VirtualMac> of(VrrpInstance instance, String vmacPrefix) {
-        return instance.vmac().map(vmac -> new VirtualMac(
-                vmac.interfaceName().orElse(vmacPrefix + "." + instance.virtualRouterId()),
+    public static Optional<VirtualMac> of(VrrpInstance instance, VmacNames names) {
+        return instance.vmac().map(vmac -> new VirtualMac(names.of(instance),
                 vmac.address().orElse(routerAddress(instance.family(), instance.virtualRouterId())),
                 vmac.xmitBase() || transmitOnBaseForUnicast(instance)));
     }

@@ -23,12 +23,12 @@ public final class VrrpSettingsMapper {
 
     /**
      * @param instance a bound vrrp_instance, with keepalived's defaults applied
-     * @param vmacPrefix vmac_prefix of global_defs, which names the VMAC of a use_vmac without a name
+     * @param vmacNames the names of the VMACs of its configuration
      * @return its protocol settings
      * @throws IllegalArgumentException naming the instance, for what this implementation does not run
      *         yet (auth_type AH) or what the protocol cannot carry
      */
-    public static VrrpSettings map(VrrpInstance instance, String vmacPrefix) {
+    public static VrrpSettings map(VrrpInstance instance, VmacNames vmacNames) {
         VrrpVersion version = VrrpVersion.of(instance.version());
         AuthType authType = AuthType.NONE;
         long authData = 0;
@@ -70,7 +70,7 @@ public final class VrrpSettingsMapper {
                 instance.higherPrioSendAdvert(),
                 instance.ownerIgnoreAdverts(),
                 instance.garp(),
-                VirtualMac.of(instance, vmacPrefix));
+                VirtualMac.of(instance, vmacNames));
     }
 
     /** VRRPv2 carries whole seconds, VRRPv3 centiseconds (keepalived rounds the configured value). */

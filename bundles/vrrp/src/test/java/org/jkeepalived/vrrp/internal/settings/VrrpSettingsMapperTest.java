@@ -154,7 +154,7 @@ class VrrpSettingsMapperTest {
         VrrpInstance withAh = with(withPassword, "authentication",
                 Optional.of(new VrrpAuthentication(VrrpAuthentication.Type.AH, "secret")));
 
-        assertThatThrownBy(() -> VrrpSettingsMapper.map(withAh, "vrrp"))
+        assertThatThrownBy(() -> VrrpSettingsMapper.map(withAh, VmacNames.of(List.of(withAh), "vrrp")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(VI_AH) auth_type AH is not supported yet");
     }
@@ -163,7 +163,8 @@ class VrrpSettingsMapperTest {
     void useVmacNamesTheMacvlanAfterTheVridAndGivesItTheVirtualRouterMacAddressOfTheFamily() {
         VrrpSettings ipv4 = map(vmacInstance("use_vmac", "192.0.2.100"));
         VrrpSettings ipv6 = map(vmacInstance("use_vmac", "2001:db8::100"));
-        VrrpSettings prefixed = VrrpSettingsMapper.map(instance(vmacInstance("use_vmac", "192.0.2.100")), "vmac");
+        VrrpInstance instance = instance(vmacInstance("use_vmac", "192.0.2.100"));
+        VrrpSettings prefixed = VrrpSettingsMapper.map(instance, VmacNames.of(List.of(instance), "vmac"));
 
         assertThat(ipv4.vmac()).contains(new VirtualMac("vrrp.51", new MacAddress(0x00005e000133L), false));
         assertThat(ipv6.vmac()).contains(new VirtualMac("vrrp.51", new MacAddress(0x00005e000233L), false));
@@ -210,8 +211,52 @@ class VrrpSettingsMapperTest {
                 .isEqualTo(Optional.empty());
     }
 
+    @Test
+    void vmacsOfOneVridTakeTheNextFreeNameAndAGivenNameIsKept() {
+        ConfigResult result = ConfigReader.builder().build().read("keepalived.conf", """
+                vrrp_instance VI_4 {
+                    interface eth0
+                    use_vmac
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        192.0.2.100
+                    }
+                }
+                vrrp_instance VI_6 {
+                    interface eth0
+                    use_vmac
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        2001:db8::100/64
+                    }
+                }
+                vrrp_instance VI_X {
+                    interface eth1
+                    use_vmac
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        198.51.100.100
+                    }
+                }
+                vrrp_instance VI_N {
+                    interface eth1
+                    use_vmac vrrp1.51
+                    virtual_router_id 52
+                    virtual_ipaddress {
+                        198.51.100.101
+                    }
+                }
+                """);
+        List<VrrpInstance> instances = result.config().orElseThrow().vrrpInstances();
+        VmacNames names = VmacNames.of(instances, "vrrp");
+
+        assertThat(instances).extracting(instance -> VrrpSettingsMapper.map(instance, names).vmac().orElseThrow().interfaceName())
+                .containsExactly("vrrp.51", "vrrp2.51", "vrrp3.51", "vrrp1.51");
+    }
+
     private static VrrpSettings map(String text) {
-        return VrrpSettingsMapper.map(instance(text), "vrrp");
+        VrrpInstance instance = instance(text);
+        return VrrpSettingsMapper.map(instance, VmacNames.of(List.of(instance), "vrrp"));
     }
 
     private static VrrpInstance instance(String text) {
