@@ -12,6 +12,8 @@ import org.jkeepalived.vrrp.api.DropReason;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.codec.AdvertisementReader;
 import org.jkeepalived.vrrp.internal.codec.AdvertisementWriter;
+import org.jkeepalived.vrrp.internal.codec.AuthType;
+import org.jkeepalived.vrrp.internal.codec.AuthenticationHeader;
 import org.jkeepalived.vrrp.internal.codec.ChecksumRule;
 import org.jkeepalived.vrrp.internal.codec.ReadResult;
 import org.jkeepalived.vrrp.internal.fsm.StateMachineActions;
@@ -61,6 +63,8 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     private final EventLoop loop;
     private final VirtualRouterListener listener;
     private final InetAddress source;
+    /** auth_type AH: signs the adverts and checks those received, with one sequence number; else null. */
+    private final AuthenticationHeader authenticationHeader;
     private final VrrpStateMachine fsm;
     private final AdvertSender sender;
     private final LoopTimer timer;
@@ -80,9 +84,11 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
         this.loop = channels.loop();
         this.listener = listener;
         this.source = source;
+        this.authenticationHeader = settings.authType() == AuthType.AH
+                ? new AuthenticationHeader(settings.authData(), settings.unicast()) : null;
         this.channel = channels.acquire(ChannelKey.of(settings, source));
         this.fsm = new VrrpStateMachine(settings, source, this);
-        this.reader = new AdvertisementReader(settings.receiveRules());
+        this.reader = new AdvertisementReader(settings.receiveRules(), authenticationHeader);
         this.sender = new AdvertSender(settings.name(), channel.sendSocket(), writer(settings.checksumRule()),
                 settings.destinations(), source, settings.unicastTtl());
         this.timer = loop.newTimer(() -> fsm.timerExpired(loop.nanoTime()));
@@ -131,7 +137,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
 
     private AdvertisementWriter writer(ChecksumRule rule) {
         return AdvertisementWriter.create(settings.advertisement(), source, settings.destinations(), rule,
-                settings.multicastGroup(), settings.unicast() ? settings.unicastTtl() : 255);
+                settings.multicastGroup(), settings.unicast() ? settings.unicastTtl() : 255, authenticationHeader);
     }
 
     /** @return the instance's settings */
@@ -229,7 +235,8 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
         if (accepted.legacyUnicastChecksum()) {
             LOG.info("{} {} uses the unicast checksum of keepalived 1.3.6 and before; using it too", settings,
                     accepted.source().getHostAddress());
-            reader = new AdvertisementReader(settings.receiveRules().withChecksumRule(ChecksumRule.PSEUDO_HEADER_GROUP));
+            reader = new AdvertisementReader(settings.receiveRules().withChecksumRule(ChecksumRule.PSEUDO_HEADER_GROUP),
+                    authenticationHeader);
             sender.useWriter(writer(ChecksumRule.PSEUDO_HEADER_GROUP));
         }
         lastMaster = accepted.source();

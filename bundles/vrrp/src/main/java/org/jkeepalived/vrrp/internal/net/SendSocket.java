@@ -9,8 +9,8 @@ import org.jkeepalived.vrrp.internal.codec.Ipv4Header;
 import org.jkeepalived.vrrp.internal.codec.Ipv6Header;
 
 /**
- * A raw socket of protocol 112 that sends adverts on one interface and receives nothing, as
- * keepalived's {@code open_vrrp_send_socket()} opens it for a channel.
+ * A raw socket of protocol 112 (51 with auth_type AH) that sends adverts on one interface and
+ * receives nothing, as keepalived's {@code open_vrrp_send_socket()} opens it for a channel.
  */
 public final class SendSocket implements AutoCloseable {
 
@@ -36,8 +36,7 @@ public final class SendSocket implements AutoCloseable {
     static SendSocket open(ChannelKey key) {
         Optional<String> interfaceName = key.interfaceName();
         int interfaceIndex = interfaceName.map(Sockets::interfaceIndex).orElse(0);
-        int fd = Sockets.rawSocket(key.family() == IpFamily.INET ? Sockets.AF_INET : Sockets.AF_INET6,
-                Ipv4Header.PROTOCOL_VRRP);
+        int fd = Sockets.rawSocket(key.family() == IpFamily.INET ? Sockets.AF_INET : Sockets.AF_INET6, key.protocol());
         try {
             setUp(fd, key, interfaceName, interfaceIndex);
             return new SendSocket(fd, key, interfaceIndex);

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sockets of one {@link ChannelKey}, as keepalived opens them ({@code open_vrrp_read_socket()},
- * {@code open_vrrp_send_socket()}): a raw socket of protocol 112 that receives, bound to the device
+ * {@code open_vrrp_send_socket()}): a raw socket of protocol 112 (51 with auth_type AH) that receives, bound to the device
  * and joined to the group (or bound to the unicast source), and a {@link SendSocket}. Received
  * packets go to the instance of their VRID.
  *
@@ -81,7 +81,7 @@ public final class VrrpChannel implements AutoCloseable {
         int receiveFd = -1;
         SendSocket send = null;
         try {
-            receiveFd = Sockets.rawSocket(family, Ipv4Header.PROTOCOL_VRRP);
+            receiveFd = Sockets.rawSocket(family, key.protocol());
             setUpReceive(receiveFd, key, interfaceIndex);
             send = SendSocket.open(key);
             VrrpChannel channel = new VrrpChannel(key, loop, interfaceIndex, receiveFd, send);

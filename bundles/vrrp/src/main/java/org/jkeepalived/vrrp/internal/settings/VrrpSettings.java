@@ -35,7 +35,7 @@ import org.jkeepalived.vrrp.internal.codec.VrrpVersion;
  * @param unicastTtl unicast_ttl: the TTL or hop limit of unicast adverts
  * @param checkUnicastSource check_unicast_src, or min_ttl/max_ttl on a peer
  * @param authType the VRRPv2 authentication type
- * @param authData the VRRPv2 authentication data (the password)
+ * @param authData the VRRPv2 authentication data (the password), with auth_type AH the HMAC key
  * @param virtualAddresses the virtual addresses of the instance's family, as advertised
  * @param v3ChecksumAsV2 v3_checksum_as_v2
  * @param legacyUnicastChecksum old_unicast_checksum
@@ -117,8 +117,9 @@ public record VrrpSettings(
 
     /** @return the instance's advert, with its configured priority */
     public Advertisement advertisement() {
+        // with AH the password keys the HMAC and the advert's authentication data is zero (RFC 2338 section 5.3.7)
         return new Advertisement(family, version, virtualRouterId, priority, wireAdvertInterval(), authType,
-                authData, virtualAddresses);
+                authType == AuthType.AH ? 0 : authData, virtualAddresses);
     }
 
     /** @return the checksum rule of the adverts the instance sends */

@@ -25,8 +25,7 @@ public final class VrrpSettingsMapper {
      * @param instance a bound vrrp_instance, with keepalived's defaults applied
      * @param vmacNames the names of the VMACs of its configuration
      * @return its protocol settings
-     * @throws IllegalArgumentException naming the instance, for what this implementation does not run
-     *         yet (auth_type AH) or what the protocol cannot carry
+     * @throws IllegalArgumentException naming the instance, for what the protocol cannot carry
      */
     public static VrrpSettings map(VrrpInstance instance, VmacNames vmacNames) {
         VrrpVersion version = VrrpVersion.of(instance.version());
@@ -34,11 +33,8 @@ public final class VrrpSettingsMapper {
         long authData = 0;
         if (instance.authentication().isPresent() && version == VrrpVersion.V2) {
             VrrpAuthentication authentication = instance.authentication().get();
-            if (authentication.type() == VrrpAuthentication.Type.AH) {
-                throw new IllegalArgumentException("(" + instance.name()
-                        + ") auth_type AH is not supported yet; use auth_type PASS or no authentication");
-            }
-            authType = AuthType.PASS;
+            authType = authentication.type() == VrrpAuthentication.Type.AH ? AuthType.AH : AuthType.PASS;
+            // with AH the same 8 bytes key the HMAC, as keepalived takes them
             authData = AuthType.passwordData(authentication.password());
         }
         boolean peerTtlRange = instance.unicastPeers().stream()

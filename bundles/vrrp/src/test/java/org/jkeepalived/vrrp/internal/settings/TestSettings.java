@@ -74,6 +74,7 @@ public final class TestSettings {
     public TestSettings unicastPeer(InetAddress value) { unicastPeers.add(new UnicastPeer(value, Optional.empty(), Optional.empty())); return this; }
     public TestSettings checkUnicastSource(boolean value) { checkUnicastSource = value; return this; }
     public TestSettings password(String value) { authType = AuthType.PASS; authData = AuthType.passwordData(value); return this; }
+    public TestSettings ipsecAh(String value) { authType = AuthType.AH; authData = AuthType.passwordData(value); return this; }
     public TestSettings virtualAddresses(List<InetAddress> value) { virtualAddresses = value; return this; }
     public TestSettings v3ChecksumAsV2(boolean value) { v3ChecksumAsV2 = value; return this; }
     public TestSettings lowerPriorityNoAdvert(boolean value) { lowerPriorityNoAdvert = value; return this; }

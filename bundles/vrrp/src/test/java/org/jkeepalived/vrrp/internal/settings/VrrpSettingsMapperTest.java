@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jkeepalived.vrrp.internal.settings.TestSettings.address;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import org.jkeepalived.config.api.ConfigReader;
 import org.jkeepalived.config.api.ConfigResult;
 import org.jkeepalived.config.api.model.net.IpFamily;
 import org.jkeepalived.config.api.model.vrrp.MacAddress;
-import org.jkeepalived.config.api.model.vrrp.VrrpAuthentication;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.vrrp.internal.codec.AuthType;
 import org.jkeepalived.vrrp.internal.codec.ChecksumRule;
@@ -137,26 +135,26 @@ class VrrpSettingsMapperTest {
     }
 
     @Test
-    void ipsecAhIsRefusedWithTheInstanceName() throws Exception {
-        VrrpInstance withPassword = instance("""
+    void ipsecAhKeysItsHmacWithThePasswordAndSendsZeroAuthenticationData() {
+        VrrpSettings settings = map("""
                 vrrp_instance VI_AH {
                     interface eth0
                     virtual_router_id 3
                     authentication {
-                        auth_type PASS
-                        auth_pass secret
+                        auth_type AH
+                        auth_pass s3cret
                     }
                     virtual_ipaddress {
                         10.0.0.100
                     }
                 }
                 """);
-        VrrpInstance withAh = with(withPassword, "authentication",
-                Optional.of(new VrrpAuthentication(VrrpAuthentication.Type.AH, "secret")));
 
-        assertThatThrownBy(() -> VrrpSettingsMapper.map(withAh, VmacNames.of(List.of(withAh), "vrrp")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("(VI_AH) auth_type AH is not supported yet");
+        assertThat(settings.authType()).isEqualTo(AuthType.AH);
+        assertThat(settings.authData()).isEqualTo(AuthType.passwordData("s3cret"));
+        assertThat(settings.receiveRules().authType()).isEqualTo(AuthType.AH);
+        assertThat(settings.advertisement().authType()).isEqualTo(AuthType.AH);
+        assertThat(settings.advertisement().authData()).isZero();
     }
 
     @Test
@@ -263,19 +261,5 @@ class VrrpSettingsMapperTest {
         ConfigResult result = ConfigReader.builder().build().read("keepalived.conf", text);
         assertThat(result.config()).as(result.diagnostics().toString()).isPresent();
         return result.config().orElseThrow().vrrpInstances().get(0);
-    }
-
-    /** A copy of a record with one component replaced. */
-    private static <R extends Record> R with(R record, String component, Object value) throws Exception {
-        RecordComponent[] components = record.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = components[i].getName().equals(component) ? value : components[i].getAccessor().invoke(record);
-        }
-        @SuppressWarnings("unchecked")
-        R copy = (R) record.getClass().getDeclaredConstructor(types).newInstance(values);
-        return copy;
     }
 }
