@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.jkeepalived.config.api.model.net.IpFamily;
 import org.jkeepalived.config.api.model.vrrp.MacAddress;
+import org.jkeepalived.config.api.model.vrrp.Vmac;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,22 @@ public record VirtualMac(String interfaceName, MacAddress address, boolean trans
      * @return its VMAC, if it has use_vmac
      */
     public static Optional<VirtualMac> of(VrrpInstance instance, VmacNames names) {
+        instance.vmac().ifPresent(vmac -> warnOfWhatIsNotApplied(instance.name(), vmac));
         return instance.vmac().map(vmac -> new VirtualMac(names.of(instance),
                 vmac.address().orElse(routerAddress(instance.family(), instance.virtualRouterId())),
                 vmac.xmitBase() || transmitOnBaseForUnicast(instance)));
+    }
+
+    private static void warnOfWhatIsNotApplied(String instance, Vmac vmac) {
+        if (vmac.group().isPresent()) {
+            LOG.warn("({}) use_vmac group {} is not applied: the VMAC is made in link group 0", instance, vmac.group().get());
+        }
+        if (vmac.netlinkNotify()) {
+            LOG.warn("({}) use_vmac netlink_notify_msg is not applied", instance);
+        }
+        if (vmac.useVmacAddr()) {
+            LOG.warn("({}) use_vmac_addr is not applied: addresses on other interfaces get no VMAC", instance);
+        }
     }
 
     /** Unicast adverts go out on the base interface, which owns the source address (keepalived.conf(5) use_vmac NOTE 2). */
