@@ -14,15 +14,16 @@ import java.util.stream.Stream;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
 import org.jkeepalived.config.api.model.lvs.CheckerBlock;
 import org.jkeepalived.config.api.model.lvs.VirtualServer;
+import org.jkeepalived.config.api.model.vrrp.VrrpAuthentication;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * keepalived's own sample configurations: each is read as it is, and either runs or is refused with
- * the precise reason. Three are refused: one uses AH authentication, which is not supported yet; one
- * has instances listed outside a group block and a per-instance sync daemon; one has rule addresses
- * that are not addresses ("192.168.100./24"), which keepalived rejects as well.
+ * the precise reason. Two are refused: one has instances listed outside a group block and a
+ * per-instance sync daemon; one has rule addresses that are not addresses ("192.168.100./24"),
+ * which keepalived rejects as well (net_namespace, in the conditional sample, is refused too).
  */
 class KeepalivedSamplesTest {
 
@@ -31,8 +32,6 @@ class KeepalivedSamplesTest {
 
     /** The errors each sample gives, for each config id it is read with; none when it runs. */
     private static final Map<String, List<String>> ERRORS = Map.ofEntries(
-            Map.entry("keepalived.conf.SSL_GET", List.of(
-                    "20:19: error: auth_type: AH (IPsec authentication header) is not supported yet; use PASS")),
             Map.entry("keepalived.conf.conditional_conf@high", List.of(
                     "3:7: error: 'net_namespace' is not supported yet: run jkeepalived in the namespace with -s NAME")),
             Map.entry("keepalived.conf.conditional_conf@low", List.of(
@@ -55,6 +54,8 @@ class KeepalivedSamplesTest {
             Map.entry("keepalived.conf.IPv6", config -> assertThat(config.virtualServerGroup("IPv6_group").orElseThrow()
                     .entries()).hasSize(2)),
             Map.entry("keepalived.conf.PING_CHECK", config -> assertThat(checker(config, 0, 0).settings().retry()).isEqualTo(4)),
+            Map.entry("keepalived.conf.SSL_GET", config -> assertThat(config.vrrpInstances().get(0).authentication())
+                    .contains(new VrrpAuthentication(VrrpAuthentication.Type.AH, "1111"))),
             Map.entry("keepalived.conf.SMTP_CHECK", config -> assertThat(config.virtualServers().get(0).realServers()).hasSize(3)),
             Map.entry("keepalived.conf.UDP_CHECK", config -> assertThat(checker(config, 0, 0).keyword()).isEqualTo("UDP_CHECK")),
             Map.entry("keepalived.conf.fwmark", config -> assertThat(config.virtualServers().get(0).realServers())

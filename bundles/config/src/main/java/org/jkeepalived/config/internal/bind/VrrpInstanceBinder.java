@@ -199,13 +199,8 @@ final class VrrpInstanceBinder {
             .add("auth_type", "auth_type PASS|AH", (d, a) -> {
                 if (a.exactly(1)) {
                     a.choice(0, Map.of("PASS", VrrpAuthentication.Type.PASS, "AH", VrrpAuthentication.Type.AH))
-                            .ifPresent(type -> {
-                                if (type == VrrpAuthentication.Type.AH) {
-                                    a.error(0, "AH (IPsec authentication header) is not supported yet; use PASS");
-                                }
-                                d.authentication = new VrrpAuthentication(type,
-                                        d.authentication == null ? "" : d.authentication.password());
-                            });
+                            .ifPresent(type -> d.authentication = new VrrpAuthentication(type,
+                                    d.authentication == null ? "" : d.authentication.password()));
                 }
             })
             .add("auth_pass", "auth_pass PASSWORD", (d, a) -> a.single().ifPresent(password -> {

@@ -338,7 +338,6 @@ class VrrpInstanceBinderTest {
 
         assertThat(messages(result)).containsExactly(
                 "keepalived.conf:1:1: error: vrrp_instance VI_1: interface is missing; only a unicast instance may go without one",
-                "keepalived.conf:4:19: error: auth_type: AH (IPsec authentication header) is not supported yet; use PASS",
                 "keepalived.conf:6:18: error: vrrp_instance VI_1: mcast_dst_ip 192.0.2.1 is not an IPv4 multicast address",
                 "keepalived.conf:9:9: error: vrrp_instance VI_1: 2001:db8::1/128 is not IPv4 like the first virtual address; "
                         + "put addresses of the other family in virtual_ipaddress_excluded",

@@ -22,16 +22,31 @@ public final class AdvertisementReader {
     private final ReceiveRules rules;
     private final byte[][] addresses;
     private final byte[] multicastGroup;
+    private final AuthenticationHeader authenticationHeader;
 
-    /** @param rules what the instance accepts */
+    /** @param rules what the instance accepts, of an authentication type other than AH */
     public AdvertisementReader(ReceiveRules rules) {
+        this(rules, null);
+    }
+
+    /**
+     * @param rules what the instance accepts
+     * @param authenticationHeader what checks the IPsec authentication header of auth_type AH, the
+     *                             one that signs the instance's adverts; {@code null} for the other types
+     */
+    public AdvertisementReader(ReceiveRules rules, AuthenticationHeader authenticationHeader) {
+        if ((rules.authType() == AuthType.AH) != (authenticationHeader != null)) {
+            throw new IllegalArgumentException("an IPsec authentication header goes with auth_type AH, and only with it");
+        }
         this.rules = rules;
+        this.authenticationHeader = authenticationHeader;
         this.addresses = rules.addresses().stream().map(InetAddress::getAddress).toArray(byte[][]::new);
         this.multicastGroup = rules.multicastGroup() == null ? null : rules.multicastGroup().getAddress();
     }
 
     /**
-     * Reads an IPv4 packet as a raw socket delivers it: the IP header, then VRRP.
+     * Reads an IPv4 packet as a raw socket delivers it: the IP header, with auth_type AH the IPsec
+     * authentication header, then VRRP.
      *
      * @param packet the packet, from index 0 to the buffer's limit
      * @param knownMaster the master whose adverts need no address list check (skip_check_adv_addr
@@ -61,13 +76,22 @@ public final class AdvertisementReader {
             return drop(DropReason.AUTH_TYPE_MISMATCH, protocol == Ipv4Header.PROTOCOL_AH
                     ? "IPsec AH header but auth_type is not AH" : "no IPsec AH header but auth_type is AH");
         }
-        if (protocol != Ipv4Header.PROTOCOL_VRRP) {
+        int messageOffset = headerLength;
+        if (protocol == Ipv4Header.PROTOCOL_AH) {
+            if (length < headerLength + AuthenticationHeader.LENGTH + HEADER) {
+                return drop(DropReason.TRUNCATED, length + " bytes after IPv4 and IPsec AH headers");
+            }
+            if (!AuthenticationHeader.carriesVrrp(packet, headerLength)) {
+                return drop(DropReason.MALFORMED_IP_HEADER, "IPsec AH header of another protocol than VRRP");
+            }
+            messageOffset += AuthenticationHeader.LENGTH;
+        } else if (protocol != Ipv4Header.PROTOCOL_VRRP) {
             return drop(DropReason.MALFORMED_IP_HEADER, "protocol " + protocol);
         }
         InetAddress source = AdvertisementCodec.address(packet, Ipv4Header.SOURCE, 4);
         InetAddress destination = AdvertisementCodec.address(packet, Ipv4Header.DESTINATION, 4);
         int ttl = packet.get(Ipv4Header.TTL) & 0xff;
-        return read(packet, headerLength, length - headerLength, source, destination, ttl, knownMaster);
+        return read(packet, messageOffset, length - messageOffset, source, destination, ttl, knownMaster);
     }
 
     /**
@@ -168,6 +192,12 @@ public final class AdvertisementReader {
         if (authType == AuthType.PASS
                 && (buffer.getLong(offset + length - AuthType.DATA_LENGTH) ^ rules.authData()) != 0) {
             return drop(DropReason.AUTH_FAILURE, "wrong password");
+        }
+        if (authType == AuthType.AH) {
+            String failure = authenticationHeader.verify(buffer, offset - AuthenticationHeader.LENGTH, offset + length);
+            if (failure != null) {
+                return drop(DropReason.AUTH_FAILURE, failure);
+            }
         }
         int interval = buffer.get(offset + AdvertisementCodec.ADVERT_INTERVAL_V2) & 0xff;
         if (interval != rules.advertInterval()) {

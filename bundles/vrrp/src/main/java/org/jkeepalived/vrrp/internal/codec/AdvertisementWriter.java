@@ -13,8 +13,9 @@ import org.jkeepalived.config.api.model.net.IpFamily;
  * and computes the checksums, allocating nothing, so that the send path makes no garbage.
  *
  * <p>For IPv4 the packet starts with the IPv4 header, as keepalived sends it on an
- * {@code IP_HDRINCL} socket. For IPv6 it is the VRRP message alone: the kernel adds the header and,
- * with {@code IPV6_CHECKSUM}, recomputes the checksum written here.
+ * {@code IP_HDRINCL} socket, followed with auth_type AH by the {@link AuthenticationHeader}. For
+ * IPv6 it is the VRRP message alone: the kernel adds the header and, with {@code IPV6_CHECKSUM},
+ * recomputes the checksum written here.
  */
 public final class AdvertisementWriter {
 
@@ -26,16 +27,22 @@ public final class AdvertisementWriter {
     private final byte[] source;
     private final byte[][] destinations;
     private final long[] pseudoHeaderSums;
+    private final AuthenticationHeader authenticationHeader;
 
     private AdvertisementWriter(Advertisement advert, InetAddress source, List<? extends InetAddress> destinations,
-            ChecksumRule rule, InetAddress group, int ttl) {
+            ChecksumRule rule, InetAddress group, int ttl, AuthenticationHeader authenticationHeader) {
         this.family = advert.family();
-        this.messageOffset = family == IpFamily.INET ? Ipv4Header.LENGTH : 0;
+        this.authenticationHeader = authenticationHeader;
+        this.messageOffset = family == IpFamily.INET
+                ? Ipv4Header.LENGTH + (authenticationHeader == null ? 0 : AuthenticationHeader.LENGTH) : 0;
         this.messageLength = AdvertisementCodec.length(advert.version(), family, advert.addresses().size());
         this.template = new byte[messageOffset + messageLength];
         AdvertisementCodec.encode(advert, ByteBuffer.wrap(template), messageOffset);
         this.ttl = ttl;
         this.source = source.getAddress();
+        if (authenticationHeader != null) {
+            AuthenticationHeader.writeTemplate(ByteBuffer.wrap(template), Ipv4Header.LENGTH, this.source);
+        }
         this.destinations = new byte[destinations.size()][];
         this.pseudoHeaderSums = new long[destinations.size()];
         for (int i = 0; i < destinations.size(); i++) {
@@ -66,6 +73,28 @@ public final class AdvertisementWriter {
      */
     public static AdvertisementWriter create(Advertisement advert, InetAddress source,
             List<? extends InetAddress> destinations, ChecksumRule rule, InetAddress group, int ttl) {
+        return create(advert, source, destinations, rule, group, ttl, null);
+    }
+
+    /**
+     * @param advert the advert, whose priority {@link #write} replaces
+     * @param source the source address of the packets
+     * @param destinations the multicast group, or the unicast peers in the order they are sent to
+     * @param rule what the checksum covers
+     * @param group the multicast group, for {@link ChecksumRule#PSEUDO_HEADER_GROUP}
+     * @param ttl the IPv4 TTL
+     * @param authenticationHeader what signs the adverts of auth_type AH, which each {@link #write}
+     *                             gives the next sequence number; {@code null} for the other types
+     * @return the writer
+     * @throws IllegalArgumentException if the rule does not fit the version and family, an address
+     *         the family, or the header the authentication type
+     */
+    public static AdvertisementWriter create(Advertisement advert, InetAddress source,
+            List<? extends InetAddress> destinations, ChecksumRule rule, InetAddress group, int ttl,
+            AuthenticationHeader authenticationHeader) {
+        if ((advert.authType() == AuthType.AH) != (authenticationHeader != null)) {
+            throw new IllegalArgumentException("an IPsec authentication header goes with auth_type AH, and only with it");
+        }
         if (destinations.isEmpty()) {
             throw new IllegalArgumentException("an advert needs a destination");
         }
@@ -75,10 +104,10 @@ public final class AdvertisementWriter {
         if (advert.family() == IpFamily.INET6 && rule != ChecksumRule.PSEUDO_HEADER) {
             throw new IllegalArgumentException("an IPv6 VRRPv3 checksum covers the pseudo-header (RFC 5798 section 5.2.8)");
         }
-        return new AdvertisementWriter(advert, source, destinations, rule, group, ttl);
+        return new AdvertisementWriter(advert, source, destinations, rule, group, ttl, authenticationHeader);
     }
 
-    /** @return the length of a packet: the IPv4 header and the message, or the IPv6 message */
+    /** @return the length of a packet: the IPv4 header (and authentication header) and the message, or the IPv6 message */
     public int length() {
         return messageOffset + messageLength;
     }
@@ -106,8 +135,12 @@ public final class AdvertisementWriter {
         long sum = InternetChecksum.add(pseudoHeaderSums[destination], out, messageOffset, messageLength);
         out.putShort(messageOffset + AdvertisementCodec.CHECKSUM, (short) InternetChecksum.finish(sum));
         if (family == IpFamily.INET) {
-            Ipv4Header.write(out, 0, length(), identification, ttl, Ipv4Header.PROTOCOL_VRRP, source,
+            Ipv4Header.write(out, 0, length(), identification, ttl,
+                    authenticationHeader == null ? Ipv4Header.PROTOCOL_VRRP : Ipv4Header.PROTOCOL_AH, source,
                     destinations[destination]);
+        }
+        if (authenticationHeader != null) {
+            authenticationHeader.sign(out, length());
         }
         return length();
     }

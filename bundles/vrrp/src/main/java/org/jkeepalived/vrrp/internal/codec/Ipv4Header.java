@@ -26,7 +26,7 @@ public final class Ipv4Header {
     static final int TOTAL_LENGTH = 2;
     static final int IDENTIFICATION = 4;
     static final int TTL = 8;
-    static final int PROTOCOL = 9;
+    public static final int PROTOCOL = 9;
     static final int CHECKSUM = 10;
     static final int SOURCE = 12;
     static final int DESTINATION = 16;

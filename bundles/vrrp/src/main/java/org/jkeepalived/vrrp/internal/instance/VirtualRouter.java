@@ -12,6 +12,8 @@ import org.jkeepalived.vrrp.api.DropReason;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.codec.AdvertisementReader;
 import org.jkeepalived.vrrp.internal.codec.AdvertisementWriter;
+import org.jkeepalived.vrrp.internal.codec.AuthType;
+import org.jkeepalived.vrrp.internal.codec.AuthenticationHeader;
 import org.jkeepalived.vrrp.internal.codec.ChecksumRule;
 import org.jkeepalived.vrrp.internal.codec.ReadResult;
 import org.jkeepalived.vrrp.internal.fsm.StateMachineActions;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * VrrpChannels channels = new VrrpChannels(loop);            // one per loop, shared by its instances
- * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance);
+ * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance, VmacNames.of(config.vrrpInstances(), "vrrp"));
  * Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
  * VirtualRouter router = VirtualRouter.create(settings, channels, link, listener);
  * router.start();
@@ -61,6 +63,8 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     private final EventLoop loop;
     private final VirtualRouterListener listener;
     private final InetAddress source;
+    /** auth_type AH: signs the adverts and checks those received, with one sequence number; else null. */
+    private final AuthenticationHeader authenticationHeader;
     private final VrrpStateMachine fsm;
     private final AdvertSender sender;
     private final LoopTimer timer;
@@ -80,13 +84,18 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
         this.loop = channels.loop();
         this.listener = listener;
         this.source = source;
+        this.authenticationHeader = settings.authType() == AuthType.AH
+                ? new AuthenticationHeader(settings.authData(), settings.unicast()) : null;
         this.channel = channels.acquire(ChannelKey.of(settings, source));
         this.fsm = new VrrpStateMachine(settings, source, this);
-        this.reader = new AdvertisementReader(settings.receiveRules());
-        this.sender = new AdvertSender(settings.name(), channel, writer(settings.checksumRule()),
+        this.reader = new AdvertisementReader(settings.receiveRules(), authenticationHeader);
+        this.sender = new AdvertSender(settings.name(), channel.sendSocket(), writer(settings.checksumRule()),
                 settings.destinations(), source, settings.unicastTtl());
         this.timer = loop.newTimer(() -> fsm.timerExpired(loop.nanoTime()));
-        this.announcer = link.map(l -> LinkAnnouncer.open(settings.name(), l, l.mac(), settings.virtualAddresses()));
+        // with use_vmac the addresses live on the VMAC, whose MAC address is the virtual router's
+        Optional<InterfaceInfo> addressLink = settings.vmac().map(vmac -> InterfaceInfo.lookup(vmac.interfaceName()))
+                .or(() -> link);
+        this.announcer = addressLink.map(l -> LinkAnnouncer.open(settings.name(), l, l.mac(), settings.virtualAddresses()));
         this.garp = announcer.map(a -> new GarpScheduler(settings.garp(), a::announce, loop::newTimer));
         channel.register(settings.virtualRouterId(), this);
     }
@@ -98,7 +107,8 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
      * @param settings the instance's settings
      * @param channels the channels of the loop, shared with the other instances
      * @param link the instance's interface (absent only for a unicast instance without one): its
-     *             addresses are the default advert source, and its MAC address goes in the announcements
+     *             addresses are the default advert source, and its MAC address goes in the announcements;
+     *             with use_vmac its VMAC must exist: adverts go out and come in on it unless vmac_xmit_base
      * @param listener what sets and removes the virtual addresses
      * @return the instance
      * @throws IllegalStateException naming the instance, if no source address can be found or the
@@ -127,7 +137,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
 
     private AdvertisementWriter writer(ChecksumRule rule) {
         return AdvertisementWriter.create(settings.advertisement(), source, settings.destinations(), rule,
-                settings.multicastGroup(), settings.unicast() ? settings.unicastTtl() : 255);
+                settings.multicastGroup(), settings.unicast() ? settings.unicastTtl() : 255, authenticationHeader);
     }
 
     /** @return the instance's settings */
@@ -225,7 +235,8 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
         if (accepted.legacyUnicastChecksum()) {
             LOG.info("{} {} uses the unicast checksum of keepalived 1.3.6 and before; using it too", settings,
                     accepted.source().getHostAddress());
-            reader = new AdvertisementReader(settings.receiveRules().withChecksumRule(ChecksumRule.PSEUDO_HEADER_GROUP));
+            reader = new AdvertisementReader(settings.receiveRules().withChecksumRule(ChecksumRule.PSEUDO_HEADER_GROUP),
+                    authenticationHeader);
             sender.useWriter(writer(ChecksumRule.PSEUDO_HEADER_GROUP));
         }
         lastMaster = accepted.source();

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one instance's adverts on its channel. Everything a send needs is allocated here, in native
+ * Sends one instance's adverts on its socket. Everything a send needs is allocated here, in native
  * memory: the packet, the destination addresses and, for IPv6, the message header with the source
  * address and interface as ancillary data; {@link #send} allocates nothing unless a send fails.
  */
@@ -28,7 +28,7 @@ public final class AdvertSender {
     private static final int HOPLIMIT_SPACE = Sockets.CMSGHDR_LENGTH + 8;
 
     private final String instance;
-    private final VrrpChannel channel;
+    private final SendSocket socket;
     private final Memory packet = new Memory(MAX_PACKET);
     private final ByteBuffer packetView = Sockets.networkOrder(packet);
     private final Memory[] destinations;
@@ -44,19 +44,19 @@ public final class AdvertSender {
 
     /**
      * @param instance the instance's name, for logs
-     * @param channel the channel it sends on
+     * @param socket the socket it sends on: its channel's, or its VMAC's
      * @param writer the writer of its adverts
      * @param destinations the group, or the unicast peers in the writer's order
      * @param source the source address: for IPv6 put in each advert's ancillary data
      * @param unicastHopLimit the hop limit of IPv6 unicast adverts (unicast_ttl); IPv4 carries its TTL in the header
      */
-    public AdvertSender(String instance, VrrpChannel channel, AdvertisementWriter writer, List<InetAddress> destinations,
+    public AdvertSender(String instance, SendSocket socket, AdvertisementWriter writer, List<InetAddress> destinations,
             InetAddress source, int unicastHopLimit) {
         if (writer.length() > MAX_PACKET || writer.destinationCount() != destinations.size()) {
             throw new IllegalArgumentException("(" + instance + ") the writer does not fit the destinations");
         }
         this.instance = instance;
-        this.channel = channel;
+        this.socket = socket;
         this.writer = writer;
         this.destinations = new Memory[destinations.size()];
         this.destinationLengths = new int[destinations.size()];
@@ -64,13 +64,13 @@ public final class AdvertSender {
         for (int i = 0; i < destinations.size(); i++) {
             this.destinations[i] = new Memory(Sockets.SOCKADDR_IN6_LENGTH);
             this.destinationLengths[i] = Sockets.writeSockaddr(this.destinations[i], destinations.get(i),
-                    channel.interfaceIndex());
+                    socket.interfaceIndex());
             this.destinationNames[i] = destinations.get(i).getHostAddress();
         }
         // multicast adverts stay on the link (keepalived sends them with MSG_DONTROUTE)
-        this.flags = channel.key().unicast() ? 0 : Sockets.MSG_DONTROUTE;
-        if (channel.key().family() == IpFamily.INET6) {
-            prepareIpv6Message(source, channel.key().unicast() ? unicastHopLimit : -1);
+        this.flags = socket.key().unicast() ? 0 : Sockets.MSG_DONTROUTE;
+        if (socket.key().family() == IpFamily.INET6) {
+            prepareIpv6Message(source, socket.key().unicast() ? unicastHopLimit : -1);
         }
     }
 
@@ -80,7 +80,7 @@ public final class AdvertSender {
         control.setInt(8, Sockets.IPPROTO_IPV6);
         control.setInt(12, Sockets.IPV6_PKTINFO);
         control.write(Sockets.CMSGHDR_LENGTH, source.getAddress(), 0, 16);
-        control.setInt(Sockets.CMSGHDR_LENGTH + 16, channel.interfaceIndex());
+        control.setInt(Sockets.CMSGHDR_LENGTH + 16, socket.interfaceIndex());
         int controlLength = PKTINFO_SPACE;
         if (hopLimit >= 0) {
             control.setLong(PKTINFO_SPACE, Sockets.CMSGHDR_LENGTH + 4);
@@ -121,13 +121,13 @@ public final class AdvertSender {
         for (int i = 0; i < destinations.length; i++) {
             int length = writer.write(packetView, priority, i, nextIdentification());
             try {
-                if (channel.key().family() == IpFamily.INET) {
-                    LinuxLibc.sendto(channel.sendFd(), packet, length, flags, destinations[i], destinationLengths[i]);
+                if (socket.key().family() == IpFamily.INET) {
+                    LinuxLibc.sendto(socket.fd(), packet, length, flags, destinations[i], destinationLengths[i]);
                 } else {
                     iovec.setLong(8, length);
                     message.setPointer(0, destinations[i]);
                     message.setInt(8, destinationLengths[i]);
-                    LinuxLibc.sendmsg(channel.sendFd(), message, flags);
+                    LinuxLibc.sendmsg(socket.fd(), message, flags);
                 }
             } catch (LastErrorException e) {
                 failed++;

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import org.jkeepalived.config.api.model.net.IpFamily;
 import org.jkeepalived.vrrp.internal.codec.AdvertisementCodec;
 import org.jkeepalived.vrrp.internal.codec.AdvertisementReader;
+import org.jkeepalived.vrrp.internal.codec.AuthenticationHeader;
+import org.jkeepalived.vrrp.internal.codec.Ipv4Header;
 import org.jkeepalived.vrrp.internal.codec.ReadResult;
 
 /**
@@ -44,6 +46,9 @@ public final class ReceivedPacket {
                 return -1;
             }
             offset = (data.get(0) & 0x0f) * 4;
+            if (data.limit() > Ipv4Header.PROTOCOL && (data.get(Ipv4Header.PROTOCOL) & 0xff) == Ipv4Header.PROTOCOL_AH) {
+                offset += AuthenticationHeader.LENGTH;
+            }
         }
         int at = offset + AdvertisementCodec.VIRTUAL_ROUTER_ID;
         return at < data.limit() ? data.get(at) & 0xff : -1;

@@ -69,6 +69,19 @@ final class Sockets {
     }
 
     /**
+     * @param name an interface name
+     * @return its index in the calling thread's network namespace
+     * @throws IllegalStateException if there is no such interface
+     */
+    static int interfaceIndex(String name) {
+        int index = LinuxLibc.if_nametoindex(name);
+        if (index == 0) {
+            throw new IllegalStateException("interface " + name + " does not exist");
+        }
+        return index;
+    }
+
+    /**
      * @param family {@link #AF_INET} or {@link #AF_INET6}
      * @param protocol the IP protocol
      * @return a non-blocking raw socket

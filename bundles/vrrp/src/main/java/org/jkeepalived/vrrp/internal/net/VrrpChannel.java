@@ -17,15 +17,14 @@ import org.jkeepalived.core.api.loop.FdEvents;
 import org.jkeepalived.core.api.loop.FdWatch;
 import org.jkeepalived.vrrp.api.DropReason;
 import org.jkeepalived.vrrp.internal.codec.Ipv4Header;
-import org.jkeepalived.vrrp.internal.codec.Ipv6Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The sockets of one {@link ChannelKey}, as keepalived opens them ({@code open_vrrp_read_socket()},
- * {@code open_vrrp_send_socket()}): a raw socket of protocol 112 that receives, bound to the device
- * and joined to the group (or bound to the unicast source), and one that sends and receives
- * nothing. Received packets go to the instance of their VRID.
+ * {@code open_vrrp_send_socket()}): a raw socket of protocol 112 (51 with auth_type AH) that receives, bound to the device
+ * and joined to the group (or bound to the unicast source), and a {@link SendSocket}. Received
+ * packets go to the instance of their VRID.
  *
  * <p>Everything runs on the channel's event loop, whose thread must be in the network namespace of
  * the interface when the channel is opened.
@@ -44,7 +43,7 @@ public final class VrrpChannel implements AutoCloseable {
     private final EventLoop loop;
     private final int interfaceIndex;
     private final int receiveFd;
-    private final int sendFd;
+    private final SendSocket send;
     private final ChannelMember[] members = new ChannelMember[256];
     private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
     private final Memory buffer = new Memory(RECEIVE_BUFFER);
@@ -56,12 +55,12 @@ public final class VrrpChannel implements AutoCloseable {
     private final FdWatch watch;
     private int memberCount;
 
-    private VrrpChannel(ChannelKey key, EventLoop loop, int interfaceIndex, int receiveFd, int sendFd) {
+    private VrrpChannel(ChannelKey key, EventLoop loop, int interfaceIndex, int receiveFd, SendSocket send) {
         this.key = key;
         this.loop = loop;
         this.interfaceIndex = interfaceIndex;
         this.receiveFd = receiveFd;
-        this.sendFd = sendFd;
+        this.send = send;
         this.packet = new ReceivedPacket(key.family(), Sockets.networkOrder(buffer));
         iovec.setPointer(0, buffer);
         iovec.setLong(8, RECEIVE_BUFFER);
@@ -77,24 +76,23 @@ public final class VrrpChannel implements AutoCloseable {
      * @throws IllegalStateException naming the channel and the failed call, if a socket cannot be set up
      */
     public static VrrpChannel open(EventLoop loop, ChannelKey key) {
-        int interfaceIndex = key.interfaceName().map(VrrpChannel::interfaceIndex).orElse(0);
+        int interfaceIndex = key.interfaceName().map(Sockets::interfaceIndex).orElse(0);
         int family = key.family() == IpFamily.INET ? Sockets.AF_INET : Sockets.AF_INET6;
         int receiveFd = -1;
-        int sendFd = -1;
+        SendSocket send = null;
         try {
-            receiveFd = Sockets.rawSocket(family, Ipv4Header.PROTOCOL_VRRP);
+            receiveFd = Sockets.rawSocket(family, key.protocol());
             setUpReceive(receiveFd, key, interfaceIndex);
-            sendFd = Sockets.rawSocket(family, Ipv4Header.PROTOCOL_VRRP);
-            setUpSend(sendFd, key, interfaceIndex);
-            VrrpChannel channel = new VrrpChannel(key, loop, interfaceIndex, receiveFd, sendFd);
+            send = SendSocket.open(key);
+            VrrpChannel channel = new VrrpChannel(key, loop, interfaceIndex, receiveFd, send);
             LOG.info("VRRP channel {} open", key);
             return channel;
         } catch (RuntimeException e) {
             if (receiveFd >= 0) {
                 Sockets.close(receiveFd);
             }
-            if (sendFd >= 0) {
-                Sockets.close(sendFd);
+            if (send != null) {
+                send.close();
             }
             throw new IllegalStateException("cannot open the VRRP channel " + key + ": " + e.getMessage(), e);
         }
@@ -124,35 +122,6 @@ public final class VrrpChannel implements AutoCloseable {
         key.interfaceName().ifPresent(name -> Sockets.bindToDevice(fd, name));
     }
 
-    private static void setUpSend(int fd, ChannelKey key, int interfaceIndex) {
-        if (key.family() == IpFamily.INET) {
-            Sockets.setInt(fd, Sockets.IPPROTO_IP, Sockets.IP_MULTICAST_ALL, 0, "IP_MULTICAST_ALL");
-            // the IPv4 header is ours: TOS 0xc0, TTL 255, our identification (vrrp_build_ip4())
-            Sockets.setInt(fd, Sockets.IPPROTO_IP, Sockets.IP_HDRINCL, 1, "IP_HDRINCL");
-        } else {
-            Sockets.setInt(fd, Sockets.IPPROTO_IPV6, Sockets.IPV6_CHECKSUM, VRRP_CHECKSUM_OFFSET, "IPV6_CHECKSUM");
-            Sockets.setInt(fd, Sockets.IPPROTO_IPV6, Sockets.IPV6_TCLASS, Ipv4Header.TOS_NETWORK_CONTROL, "IPV6_TCLASS");
-            if (key.multicastGroup().isPresent()) {
-                Sockets.setInt(fd, Sockets.IPPROTO_IPV6, Sockets.IPV6_MULTICAST_HOPS, Ipv6Header.HOP_LIMIT,
-                        "IPV6_MULTICAST_HOPS");
-            }
-        }
-        key.interfaceName().ifPresent(name -> Sockets.bindToDevice(fd, name));
-        if (key.multicastGroup().isPresent()) {
-            if (key.family() == IpFamily.INET) {
-                Memory request = new Memory(12);
-                request.clear();
-                request.setInt(8, interfaceIndex);
-                Sockets.set(fd, Sockets.IPPROTO_IP, Sockets.IP_MULTICAST_IF, request, 12, "IP_MULTICAST_IF");
-                Sockets.setInt(fd, Sockets.IPPROTO_IP, Sockets.IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
-            } else {
-                Sockets.setInt(fd, Sockets.IPPROTO_IPV6, Sockets.IPV6_MULTICAST_IF, interfaceIndex, "IPV6_MULTICAST_IF");
-                Sockets.setInt(fd, Sockets.IPPROTO_IPV6, Sockets.IPV6_MULTICAST_LOOP, 0, "IPV6_MULTICAST_LOOP");
-            }
-        }
-        Sockets.receiveNothing(fd);
-    }
-
     private static void joinGroup(int fd, InetAddress group, int interfaceIndex) {
         byte[] bytes = group.getAddress();
         if (bytes.length == 4) {
@@ -167,14 +136,6 @@ public final class VrrpChannel implements AutoCloseable {
             request.setInt(16, interfaceIndex);
             Sockets.set(fd, Sockets.IPPROTO_IPV6, Sockets.IPV6_ADD_MEMBERSHIP, request, 20, "IPV6_ADD_MEMBERSHIP " + group.getHostAddress());
         }
-    }
-
-    private static int interfaceIndex(String name) {
-        int index = LinuxLibc.if_nametoindex(name);
-        if (index == 0) {
-            throw new IllegalStateException("interface " + name + " does not exist");
-        }
-        return index;
     }
 
     /** @return what the channel is for */
@@ -192,8 +153,9 @@ public final class VrrpChannel implements AutoCloseable {
         return interfaceIndex;
     }
 
-    int sendFd() {
-        return sendFd;
+    /** @return the socket that sends the adverts of its instances */
+    public SendSocket sendSocket() {
+        return send;
     }
 
     /**
@@ -306,7 +268,7 @@ public final class VrrpChannel implements AutoCloseable {
     public void close() {
         watch.close();
         Sockets.close(receiveFd);
-        Sockets.close(sendFd);
+        send.close();
         LOG.info("VRRP channel {} closed", key);
     }
 

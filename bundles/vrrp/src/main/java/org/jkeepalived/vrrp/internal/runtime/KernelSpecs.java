@@ -44,14 +44,15 @@ final class KernelSpecs {
 
     /**
      * @param instance the instance
+     * @param addressDevice the interface its addresses go on when they name none: its VMAC or its interface
      * @return what it sets as master: its addresses in configuration order, excluded ones last, its routes and rules
      * @throws IllegalArgumentException naming the instance and the entry, when an address has no
      *         interface or an entry could not go into the kernel as written
      */
-    static NetworkEntries of(VrrpInstance instance) {
+    static NetworkEntries of(VrrpInstance instance, Optional<String> addressDevice) {
         String owner = "(" + instance.name() + ")";
         List<AddressSpec> addresses = Stream.concat(instance.virtualAddresses().stream(), instance.excludedAddresses().stream())
-                .map(entry -> address(entry, instance.interfaceName(), owner + " virtual address"))
+                .map(entry -> address(entry, addressDevice, owner + " virtual address"))
                 .toList();
         return new NetworkEntries(addresses,
                 map(instance.virtualRoutes(), route -> route(route, owner + " virtual route")),

@@ -33,6 +33,7 @@ final class RunningInstances {
     private record Running(InstancePlan plan, VirtualRouter router, InstanceNotifier notifier, InstanceNetwork network) {
     }
 
+    private final VmacLinks vmacs;
     private final VrrpChannels channels;
     private final KernelNetwork kernel;
     private final ScriptLauncher scripts;
@@ -55,10 +56,12 @@ final class RunningInstances {
      * @param kernel where instances set their addresses, routes and rules
      * @param scripts what starts notify scripts
      * @param transitions what tells listeners of changes of state
+     * @param vmacs what makes and removes the VMACs of use_vmac instances
      */
     RunningInstances(VrrpChannels channels, KernelNetwork kernel,
-            ScriptLauncher scripts, Transitions transitions) {
+            ScriptLauncher scripts, Transitions transitions, VmacLinks vmacs) {
         this.channels = channels;
+        this.vmacs = vmacs;
         this.kernel = kernel;
         this.scripts = scripts;
         this.transitions = transitions;
@@ -93,7 +96,7 @@ final class RunningInstances {
             InstancePlan next = wanted.get(current.plan().name());
             if (!current.plan().runsAs(next)) {
                 LOG.info("{} {}", current.plan().settings(), next == null ? "is no longer configured; stopping it" : "changed; restarting it");
-                current.router().close();
+                stop(current);
                 it.remove();
             }
         }
@@ -119,7 +122,7 @@ final class RunningInstances {
 
     /** Stops every instance, then the sync groups: masters hand over with a priority 0 advert and remove their addresses. */
     void closeAll() {
-        running.values().forEach(current -> current.router().close());
+        running.values().forEach(this::stop);
         running.clear();
         groups.stopAll();
     }
@@ -186,10 +189,23 @@ final class RunningInstances {
         return status;
     }
 
+    /** The VMAC goes after the router, which removed its addresses from it and sent its last advert on it. */
+    private void stop(Running current) {
+        current.router().close();
+        if (current.plan().settings().vmac().isPresent()) {
+            vmacs.remove(current.plan().settings());
+        }
+    }
+
     private Optional<Running> start(InstancePlan plan) {
         VrrpSettings settings = plan.settings();
+        boolean vmacMade = false;
         try {
             Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
+            if (settings.vmac().isPresent()) {
+                vmacs.create(settings);
+                vmacMade = true;
+            }
             InstanceNetwork network = new InstanceNetwork(kernel, plan.network());
             // what a previous run left must go before the election, or two routers answer for one address
             network.removeQuietly(settings);
@@ -203,6 +219,9 @@ final class RunningInstances {
             return Optional.of(started);
         } catch (RuntimeException e) {
             LOG.error("{} cannot start: {}", settings, e.getMessage());
+            if (vmacMade) {
+                vmacs.remove(settings);
+            }
             return Optional.empty();
         }
     }

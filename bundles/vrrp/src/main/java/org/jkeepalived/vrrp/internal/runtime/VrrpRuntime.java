@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +28,9 @@ import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.api.VrrpListener;
 import org.jkeepalived.vrrp.api.VrrpService;
 import org.jkeepalived.vrrp.internal.net.VrrpChannels;
+import org.jkeepalived.vrrp.internal.settings.VirtualMac;
+import org.jkeepalived.vrrp.internal.settings.VmacNames;
+import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettingsMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -72,7 +76,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     public VrrpRuntime(@Reference EventLoops loops, @Reference Rtnetlink rtnetlink, @Reference InterfaceMonitor interfaces) {
         this.loop = loops.open(LOOP_NAME);
         KernelNetwork kernel = new KernelNetwork(rtnetlink);
-        this.instances = new RunningInstances(new VrrpChannels(loop), kernel, scripts, transitions);
+        this.instances = new RunningInstances(new VrrpChannels(loop), kernel, scripts, transitions, new VmacLinks(rtnetlink));
         this.statics = new StaticNetwork(kernel);
         transitions.add(fifos);
         this.tracker = new ScriptTracker((name, up) -> loop.execute(() -> instances.scriptState(name, up)));
@@ -140,9 +144,13 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     /** An instance that cannot run as configured is left out and said so; the others run. */
     private static List<InstancePlan> plans(KeepalivedConfig config) {
         List<InstancePlan> plans = new ArrayList<>();
+        VmacNames vmacNames = VmacNames.of(config.vrrpInstances(), config.globalDefs().vrrp().vmacPrefix());
         for (VrrpInstance instance : config.vrrpInstances()) {
             try {
-                plans.add(new InstancePlan(VrrpSettingsMapper.map(instance), KernelSpecs.of(instance),
+                VrrpSettings settings = VrrpSettingsMapper.map(instance, vmacNames);
+                // with use_vmac the addresses go on the VMAC, as keepalived puts them
+                Optional<String> addressDevice = settings.vmac().map(VirtualMac::interfaceName).or(instance::interfaceName);
+                plans.add(new InstancePlan(settings, KernelSpecs.of(instance, addressDevice),
                         instance.notifyScripts(), tracking(instance, config)));
             } catch (IllegalArgumentException e) {
                 LOG.error("{}; the instance does not run", e.getMessage());

@@ -35,7 +35,7 @@ import org.jkeepalived.vrrp.internal.codec.VrrpVersion;
  * @param unicastTtl unicast_ttl: the TTL or hop limit of unicast adverts
  * @param checkUnicastSource check_unicast_src, or min_ttl/max_ttl on a peer
  * @param authType the VRRPv2 authentication type
- * @param authData the VRRPv2 authentication data (the password)
+ * @param authData the VRRPv2 authentication data (the password), with auth_type AH the HMAC key
  * @param virtualAddresses the virtual addresses of the instance's family, as advertised
  * @param v3ChecksumAsV2 v3_checksum_as_v2
  * @param legacyUnicastChecksum old_unicast_checksum
@@ -45,6 +45,7 @@ import org.jkeepalived.vrrp.internal.codec.VrrpVersion;
  * @param higherPrioritySendAdvert higher_prio_send_advert: a master answers a higher priority advert before leaving
  * @param ownerIgnoresAdverts owner_ignore_adverts
  * @param garp the gratuitous ARP and NA timing
+ * @param vmac use_vmac: the macvlan that carries the virtual router MAC address
  */
 public record VrrpSettings(
         String name,
@@ -72,7 +73,8 @@ public record VrrpSettings(
         boolean lowerPriorityNoAdvert,
         boolean higherPrioritySendAdvert,
         boolean ownerIgnoresAdverts,
-        GarpSettings garp) {
+        GarpSettings garp,
+        Optional<VirtualMac> vmac) {
 
     /** The priority of the address owner (RFC 5798 section 5.2.4). */
     public static final int OWNER_PRIORITY = 255;
@@ -95,6 +97,7 @@ public record VrrpSettings(
             require(IpFamily.of(address) == family, name, address.getHostAddress() + " is not of the instance's family");
         }
         require(virtualAddresses.size() <= Advertisement.MAX_ADDRESSES, name, "more than 255 virtual addresses");
+        require(vmac.isEmpty() || interfaceName.isPresent(), name, "use_vmac needs an interface");
     }
 
     /** @return whether adverts go to unicast peers */
@@ -114,8 +117,9 @@ public record VrrpSettings(
 
     /** @return the instance's advert, with its configured priority */
     public Advertisement advertisement() {
+        // with AH the password keys the HMAC and the advert's authentication data is zero (RFC 2338 section 5.3.7)
         return new Advertisement(family, version, virtualRouterId, priority, wireAdvertInterval(), authType,
-                authData, virtualAddresses);
+                authType == AuthType.AH ? 0 : authData, virtualAddresses);
     }
 
     /** @return the checksum rule of the adverts the instance sends */

@@ -23,21 +23,18 @@ public final class VrrpSettingsMapper {
 
     /**
      * @param instance a bound vrrp_instance, with keepalived's defaults applied
+     * @param vmacNames the names of the VMACs of its configuration
      * @return its protocol settings
-     * @throws IllegalArgumentException naming the instance, for what this implementation does not run
-     *         yet (auth_type AH) or what the protocol cannot carry
+     * @throws IllegalArgumentException naming the instance, for what the protocol cannot carry
      */
-    public static VrrpSettings map(VrrpInstance instance) {
+    public static VrrpSettings map(VrrpInstance instance, VmacNames vmacNames) {
         VrrpVersion version = VrrpVersion.of(instance.version());
         AuthType authType = AuthType.NONE;
         long authData = 0;
         if (instance.authentication().isPresent() && version == VrrpVersion.V2) {
             VrrpAuthentication authentication = instance.authentication().get();
-            if (authentication.type() == VrrpAuthentication.Type.AH) {
-                throw new IllegalArgumentException("(" + instance.name()
-                        + ") auth_type AH is not supported yet; use auth_type PASS or no authentication");
-            }
-            authType = AuthType.PASS;
+            authType = authentication.type() == VrrpAuthentication.Type.AH ? AuthType.AH : AuthType.PASS;
+            // with AH the same 8 bytes key the HMAC, as keepalived takes them
             authData = AuthType.passwordData(authentication.password());
         }
         boolean peerTtlRange = instance.unicastPeers().stream()
@@ -68,7 +65,8 @@ public final class VrrpSettingsMapper {
                 instance.lowerPrioNoAdvert(),
                 instance.higherPrioSendAdvert(),
                 instance.ownerIgnoreAdverts(),
-                instance.garp());
+                instance.garp(),
+                VirtualMac.of(instance, vmacNames));
     }
 
     /** VRRPv2 carries whole seconds, VRRPv3 centiseconds (keepalived rounds the configured value). */

@@ -27,6 +27,7 @@ class AdvertisementReaderFuzzTest {
     private final List<AdvertisementReader> ipv4Readers = List.of(
             reader(VrrpVersion.V2, AuthType.NONE, false, ChecksumRule.MESSAGE),
             reader(VrrpVersion.V2, AuthType.PASS, false, ChecksumRule.MESSAGE),
+            reader(VrrpVersion.V2, AuthType.AH, false, ChecksumRule.MESSAGE),
             reader(VrrpVersion.V3, AuthType.NONE, false, ChecksumRule.PSEUDO_HEADER),
             reader(VrrpVersion.V3, AuthType.NONE, true, ChecksumRule.PSEUDO_HEADER),
             reader(VrrpVersion.V3, AuthType.NONE, true, ChecksumRule.MESSAGE));
@@ -87,16 +88,21 @@ class AdvertisementReaderFuzzTest {
         Advertisement v2Pass = new Advertisement(IpFamily.INET, VrrpVersion.V2, 7, 100, 1, AuthType.PASS,
                 AuthType.passwordData("secret"), VIPS);
         Advertisement v3 = new Advertisement(IpFamily.INET, VrrpVersion.V3, 7, 100, 100, AuthType.NONE, 0, VIPS);
-        return List.of(AdvertisementReaderTest.packet(v2, GROUP, ChecksumRule.MESSAGE, 255),
+        Advertisement v2Ah = new Advertisement(IpFamily.INET, VrrpVersion.V2, 7, 100, 1, AuthType.AH, 0, VIPS);
+        AdvertisementWriter ahWriter = AdvertisementWriter.create(v2Ah, address("192.0.2.1"), List.of(GROUP),
+                ChecksumRule.MESSAGE, GROUP, 255, new AuthenticationHeader(AuthType.passwordData("secret"), false));
+        ByteBuffer ah = ByteBuffer.allocate(ahWriter.length());
+        ahWriter.write(ah, 100, 0, 1);
+        return List.of(AdvertisementReaderTest.packet(v2, GROUP, ChecksumRule.MESSAGE, 255), ah,
                 AdvertisementReaderTest.packet(v2Pass, GROUP, ChecksumRule.MESSAGE, 255),
                 AdvertisementReaderTest.packet(v3, GROUP, ChecksumRule.PSEUDO_HEADER, 255),
                 AdvertisementReaderTest.packet(v3, address("192.0.2.2"), ChecksumRule.PSEUDO_HEADER_GROUP, 255));
     }
 
     private static AdvertisementReader reader(VrrpVersion version, AuthType authType, boolean unicast, ChecksumRule rule) {
-        return new AdvertisementReader(new ReceiveRules(IpFamily.INET, version, authType,
-                authType == AuthType.PASS ? AuthType.passwordData("secret") : 0, 1, VIPS, unicast,
+        long authData = authType == AuthType.NONE ? 0 : AuthType.passwordData("secret");
+        return new AdvertisementReader(new ReceiveRules(IpFamily.INET, version, authType, authData, 1, VIPS, unicast,
                 List.of(new UnicastPeer(address("192.0.2.1"), Optional.of(1), Optional.of(255))), unicast,
-                rule, true, GROUP, false));
+                rule, true, GROUP, false), authType == AuthType.AH ? new AuthenticationHeader(authData, unicast) : null);
     }
 }

@@ -13,6 +13,7 @@ import org.jkeepalived.core.internal.loop.EventLoopsComponent;
 import org.jkeepalived.testing.netns.Links;
 import org.jkeepalived.testing.netns.NetworkNamespace;
 import org.jkeepalived.vrrp.internal.codec.AdvertisementWriter;
+import org.jkeepalived.vrrp.internal.codec.AuthenticationHeader;
 import org.jkeepalived.vrrp.internal.settings.TestSettings;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,19 +25,38 @@ class AdvertSenderAllocationTest {
     private static final EventLoopsComponent LOOPS = new EventLoopsComponent();
     private static final int SENDS = 20_000;
 
+    /** The adverts measured: IPv4 and IPv6 VRRPv3, and VRRPv2 signed with an IPsec authentication header. */
+    enum Kind {
+        INET(IpFamily.INET), INET6(IpFamily.INET6), INET_AH(IpFamily.INET);
+
+        final IpFamily family;
+
+        Kind(IpFamily family) {
+            this.family = family;
+        }
+
+        VrrpSettings settings() {
+            return switch (this) {
+                case INET -> TestSettings.v3().build();
+                case INET6 -> TestSettings.v3Ipv6().build();
+                case INET_AH -> TestSettings.v2().ipsecAh("s3cret").build();
+            };
+        }
+    }
+
     @ParameterizedTest
-    @EnumSource(IpFamily.class)
-    void sendingAnAdvertAllocatesNothing(IpFamily family) throws Exception {
+    @EnumSource(Kind.class)
+    void sendingAnAdvertAllocatesNothing(Kind kind) throws Exception {
         try (NetworkNamespace left = NetworkNamespace.create(); NetworkNamespace right = NetworkNamespace.create()) {
             // no duplicate address detection: the link-local source is usable at once
             left.execOrFail("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0");
             left.execOrFail("sysctl", "-qw", "net.ipv6.conf.default.accept_dad=0");
             Links.veth(left, "eth0", right, "eth0");
             left.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
-            EventLoop loop = LOOPS.open("allocation-" + family);
+            EventLoop loop = LOOPS.open("allocation-" + kind);
             try {
                 loop.execute(left::enter);
-                long allocated = CompletableFuture.supplyAsync(() -> measure(loop, family), loop).get();
+                long allocated = CompletableFuture.supplyAsync(() -> measure(loop, kind), loop).get();
 
                 assertThat(allocated).as("bytes allocated by %d sends", SENDS).isLessThan(1024);
             } finally {
@@ -45,15 +65,16 @@ class AdvertSenderAllocationTest {
         }
     }
 
-    private static long measure(EventLoop loop, IpFamily family) {
-        VrrpSettings settings = (family == IpFamily.INET ? TestSettings.v3() : TestSettings.v3Ipv6()).build();
+    private static long measure(EventLoop loop, Kind kind) {
+        VrrpSettings settings = kind.settings();
         InterfaceInfo link = InterfaceInfo.lookup("eth0");
-        InetAddress source = family == IpFamily.INET ? link.primaryIpv4().orElseThrow() : link.linkLocalIpv6().orElseThrow();
+        InetAddress source = kind.family == IpFamily.INET ? link.primaryIpv4().orElseThrow() : link.linkLocalIpv6().orElseThrow();
         VrrpChannels channels = new VrrpChannels(loop);
         VrrpChannel channel = channels.acquire(ChannelKey.of(settings, source));
         AdvertisementWriter writer = AdvertisementWriter.create(settings.advertisement(), source,
-                settings.destinations(), settings.checksumRule(), settings.multicastGroup(), 255);
-        AdvertSender sender = new AdvertSender(settings.name(), channel, writer, List.copyOf(settings.destinations()), source, 255);
+                settings.destinations(), settings.checksumRule(), settings.multicastGroup(), 255,
+                kind == Kind.INET_AH ? new AuthenticationHeader(settings.authData(), false) : null);
+        AdvertSender sender = new AdvertSender(settings.name(), channel.sendSocket(), writer, List.copyOf(settings.destinations()), source, 255);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int failed = 0;
         for (int i = 0; i < SENDS; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.util.EnumSet;
+import java.util.Optional;
 
 import org.jkeepalived.config.api.ConfigReader;
 import org.jkeepalived.config.api.ConfigResult;
@@ -53,7 +54,7 @@ class KernelSpecsTest {
 
     @Test
     void virtualAddressesComeFirstAndExcludedOnesAfterThemOnTheInstancesInterface() throws Exception {
-        NetworkEntries entries = KernelSpecs.of(config(INSTANCE).vrrpInstances().get(0));
+        NetworkEntries entries = KernelSpecs.of(config(INSTANCE).vrrpInstances().get(0), Optional.of("eth0"));
 
         assertThat(entries.addresses()).containsExactly(
                 AddressSpec.of("eth0", InetAddress.getByName("192.0.2.100"), 24).withLabel("eth0:vip"),
@@ -62,7 +63,7 @@ class KernelSpecsTest {
 
     @Test
     void routesKeepEveryOptionAndTakeKeepalivedsProtocolUnlessTheyNameOne() throws Exception {
-        NetworkEntries entries = KernelSpecs.of(config(INSTANCE).vrrpInstances().get(0));
+        NetworkEntries entries = KernelSpecs.of(config(INSTANCE).vrrpInstances().get(0), Optional.of("eth0"));
 
         assertThat(entries.routes()).containsExactly(
                 RouteSpec.to(IpPrefix.parse("198.51.100.0/24")).preferredSource(InetAddress.getByName("192.0.2.100"))
@@ -83,7 +84,7 @@ class KernelSpecsTest {
 
     @Test
     void rulesKeepTheirSelectorsPriorityAndAction() {
-        NetworkEntries entries = KernelSpecs.of(config(INSTANCE).vrrpInstances().get(0));
+        NetworkEntries entries = KernelSpecs.of(config(INSTANCE).vrrpInstances().get(0), Optional.of("eth0"));
 
         assertThat(entries.rules()).containsExactly(
                 Rule.builder(IpFamily.IPV4).from(IpPrefix.parse("192.0.2.100/32")).table(100).priority(100).build(),
@@ -117,6 +118,27 @@ class KernelSpecsTest {
     }
 
     @Test
+    void withAVmacTheAddressesWithoutADeviceGoOnItAndTheOthersStayOnTheirs() throws Exception {
+        KeepalivedConfig config = config("""
+                vrrp_instance VI_1 {
+                    interface eth0
+                    use_vmac
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        192.0.2.100
+                        198.51.100.1 dev eth1
+                    }
+                }
+                """);
+
+        NetworkEntries entries = KernelSpecs.of(config.vrrpInstances().get(0), Optional.of("vrrp.51"));
+
+        assertThat(entries.addresses()).containsExactly(
+                AddressSpec.of("vrrp.51", InetAddress.getByName("192.0.2.100"), 32),
+                AddressSpec.of("eth1", InetAddress.getByName("198.51.100.1"), 32));
+    }
+
+    @Test
     void aVirtualAddressWithoutAnInterfaceNamesTheInstance() {
         KeepalivedConfig config = config("""
                 vrrp_instance VI_9 {
@@ -130,7 +152,7 @@ class KernelSpecsTest {
                 }
                 """);
 
-        assertThatThrownBy(() -> KernelSpecs.of(config.vrrpInstances().get(0)))
+        assertThatThrownBy(() -> KernelSpecs.of(config.vrrpInstances().get(0), Optional.empty()))
                 .hasMessageContaining("(VI_9) virtual address 192.0.2.9/32 has no interface");
     }
 

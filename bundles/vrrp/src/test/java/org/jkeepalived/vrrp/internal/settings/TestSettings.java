@@ -37,6 +37,7 @@ public final class TestSettings {
     private boolean lowerPriorityNoAdvert;
     private boolean higherPrioritySendAdvert;
     private GarpSettings garp = GarpSettings.DEFAULT;
+    private Optional<VirtualMac> vmac = Optional.empty();
 
     private TestSettings() {
     }
@@ -73,18 +74,20 @@ public final class TestSettings {
     public TestSettings unicastPeer(InetAddress value) { unicastPeers.add(new UnicastPeer(value, Optional.empty(), Optional.empty())); return this; }
     public TestSettings checkUnicastSource(boolean value) { checkUnicastSource = value; return this; }
     public TestSettings password(String value) { authType = AuthType.PASS; authData = AuthType.passwordData(value); return this; }
+    public TestSettings ipsecAh(String value) { authType = AuthType.AH; authData = AuthType.passwordData(value); return this; }
     public TestSettings virtualAddresses(List<InetAddress> value) { virtualAddresses = value; return this; }
     public TestSettings v3ChecksumAsV2(boolean value) { v3ChecksumAsV2 = value; return this; }
     public TestSettings lowerPriorityNoAdvert(boolean value) { lowerPriorityNoAdvert = value; return this; }
     public TestSettings higherPrioritySendAdvert(boolean value) { higherPrioritySendAdvert = value; return this; }
     public TestSettings garp(GarpSettings value) { garp = value; return this; }
+    public TestSettings vmac(VirtualMac value) { vmac = Optional.of(value); return this; }
 
     /** @return the settings */
     public VrrpSettings build() {
         return new VrrpSettings(name, family, version, virtualRouterId, priority, advertIntervalCentiseconds,
                 startAsMaster, preempt, preemptDelay, interfaceName, sourceAddress, multicastGroup, unicastPeers,
                 255, checkUnicastSource, authType, authData, virtualAddresses, v3ChecksumAsV2,
-                LegacyUnicastChecksum.DETECT, false, 3, lowerPriorityNoAdvert, higherPrioritySendAdvert, false, garp);
+                LegacyUnicastChecksum.DETECT, false, 3, lowerPriorityNoAdvert, higherPrioritySendAdvert, false, garp, vmac);
     }
 
     /**

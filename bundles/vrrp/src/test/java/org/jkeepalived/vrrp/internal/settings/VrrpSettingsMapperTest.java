@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jkeepalived.vrrp.internal.settings.TestSettings.address;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,7 @@ import java.util.Optional;
 import org.jkeepalived.config.api.ConfigReader;
 import org.jkeepalived.config.api.ConfigResult;
 import org.jkeepalived.config.api.model.net.IpFamily;
-import org.jkeepalived.config.api.model.vrrp.VrrpAuthentication;
+import org.jkeepalived.config.api.model.vrrp.MacAddress;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.vrrp.internal.codec.AuthType;
 import org.jkeepalived.vrrp.internal.codec.ChecksumRule;
@@ -136,26 +135,66 @@ class VrrpSettingsMapperTest {
     }
 
     @Test
-    void ipsecAhIsRefusedWithTheInstanceName() throws Exception {
-        VrrpInstance withPassword = instance("""
+    void ipsecAhKeysItsHmacWithThePasswordAndSendsZeroAuthenticationData() {
+        VrrpSettings settings = map("""
                 vrrp_instance VI_AH {
                     interface eth0
                     virtual_router_id 3
                     authentication {
-                        auth_type PASS
-                        auth_pass secret
+                        auth_type AH
+                        auth_pass s3cret
                     }
                     virtual_ipaddress {
                         10.0.0.100
                     }
                 }
                 """);
-        VrrpInstance withAh = with(withPassword, "authentication",
-                Optional.of(new VrrpAuthentication(VrrpAuthentication.Type.AH, "secret")));
 
-        assertThatThrownBy(() -> VrrpSettingsMapper.map(withAh))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("(VI_AH) auth_type AH is not supported yet");
+        assertThat(settings.authType()).isEqualTo(AuthType.AH);
+        assertThat(settings.authData()).isEqualTo(AuthType.passwordData("s3cret"));
+        assertThat(settings.receiveRules().authType()).isEqualTo(AuthType.AH);
+        assertThat(settings.advertisement().authType()).isEqualTo(AuthType.AH);
+        assertThat(settings.advertisement().authData()).isZero();
+    }
+
+    @Test
+    void useVmacNamesTheMacvlanAfterTheVridAndGivesItTheVirtualRouterMacAddressOfTheFamily() {
+        VrrpSettings ipv4 = map(vmacInstance("use_vmac", "192.0.2.100"));
+        VrrpSettings ipv6 = map(vmacInstance("use_vmac", "2001:db8::100"));
+        VrrpInstance instance = instance(vmacInstance("use_vmac", "192.0.2.100"));
+        VrrpSettings prefixed = VrrpSettingsMapper.map(instance, VmacNames.of(List.of(instance), "vmac"));
+
+        assertThat(ipv4.vmac()).contains(new VirtualMac("vrrp.51", new MacAddress(0x00005e000133L), false));
+        assertThat(ipv6.vmac()).contains(new VirtualMac("vrrp.51", new MacAddress(0x00005e000233L), false));
+        assertThat(prefixed.vmac().orElseThrow().interfaceName()).isEqualTo("vmac.51");
+        assertThat(map(vmacInstance("", "192.0.2.100")).vmac()).isEmpty();
+    }
+
+    @Test
+    void useVmacTakesTheGivenNameAndAddressAndVmacXmitBase() {
+        VrrpSettings named = map(vmacInstance("use_vmac vrrp51 02:00:00:00:00:07\n    vmac_xmit_base", "192.0.2.100"));
+
+        assertThat(named.vmac()).contains(new VirtualMac("vrrp51", new MacAddress(0x020000000007L), true));
+    }
+
+    @Test
+    void useVmacWithUnicastPeersSendsOnTheBaseInterface() {
+        VrrpSettings unicast = map(vmacInstance("use_vmac\n    unicast_peer {\n        192.0.2.2\n    }", "192.0.2.100"));
+
+        assertThat(unicast.vmac().orElseThrow().transmitOnBase()).isTrue();
+    }
+
+    private static String vmacInstance(String vmacLines, String address) {
+        return """
+                vrrp_instance VI_1 {
+                    interface eth0
+                    %s
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        %s
+                    }
+                }
+                """.formatted(vmacLines, address);
     }
 
     @Test
@@ -170,27 +209,57 @@ class VrrpSettingsMapperTest {
                 .isEqualTo(Optional.empty());
     }
 
+    @Test
+    void vmacsOfOneVridTakeTheNextFreeNameAndAGivenNameIsKept() {
+        ConfigResult result = ConfigReader.builder().build().read("keepalived.conf", """
+                vrrp_instance VI_4 {
+                    interface eth0
+                    use_vmac
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        192.0.2.100
+                    }
+                }
+                vrrp_instance VI_6 {
+                    interface eth0
+                    use_vmac
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        2001:db8::100/64
+                    }
+                }
+                vrrp_instance VI_X {
+                    interface eth1
+                    use_vmac
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        198.51.100.100
+                    }
+                }
+                vrrp_instance VI_N {
+                    interface eth1
+                    use_vmac vrrp1.51
+                    virtual_router_id 52
+                    virtual_ipaddress {
+                        198.51.100.101
+                    }
+                }
+                """);
+        List<VrrpInstance> instances = result.config().orElseThrow().vrrpInstances();
+        VmacNames names = VmacNames.of(instances, "vrrp");
+
+        assertThat(instances).extracting(instance -> VrrpSettingsMapper.map(instance, names).vmac().orElseThrow().interfaceName())
+                .containsExactly("vrrp.51", "vrrp2.51", "vrrp3.51", "vrrp1.51");
+    }
+
     private static VrrpSettings map(String text) {
-        return VrrpSettingsMapper.map(instance(text));
+        VrrpInstance instance = instance(text);
+        return VrrpSettingsMapper.map(instance, VmacNames.of(List.of(instance), "vrrp"));
     }
 
     private static VrrpInstance instance(String text) {
         ConfigResult result = ConfigReader.builder().build().read("keepalived.conf", text);
         assertThat(result.config()).as(result.diagnostics().toString()).isPresent();
         return result.config().orElseThrow().vrrpInstances().get(0);
-    }
-
-    /** A copy of a record with one component replaced. */
-    private static <R extends Record> R with(R record, String component, Object value) throws Exception {
-        RecordComponent[] components = record.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = components[i].getName().equals(component) ? value : components[i].getAccessor().invoke(record);
-        }
-        @SuppressWarnings("unchecked")
-        R copy = (R) record.getClass().getDeclaredConstructor(types).newInstance(values);
-        return copy;
     }
 }
