@@ -169,7 +169,9 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
             scripts.addAll(group.trackScripts());
             files.addAll(group.trackFiles());
         });
-        return new InstanceTracking(instance.interfaceName(), instance.priority(), interfaces, scripts, files);
+        // dont_track_primary: the instance's own interface going down is no fault of the instance
+        Optional<String> ownInterface = instance.dontTrackPrimary() ? Optional.empty() : instance.interfaceName();
+        return new InstanceTracking(ownInterface, instance.priority(), interfaces, scripts, files);
     }
 
     /** The vrrp_scripts some instance or group tracks; the others are not run, as keepalived does not run them. */

@@ -122,6 +122,17 @@ class VrrpRuntimeNamespaceTest {
     }
 
     @Test
+    void withDontTrackPrimaryTheMasterIgnoresItsLinkGoingDown() {
+        first.apply(config(150, false, 0).replace("advert_int 1", "advert_int 1\n    dont_track_primary"));
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER && first.has("192.0.2.100"));
+
+        first.namespace.execOrFail("ip", "link", "set", "eth0", "down");
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> first.instance("VI_1").state() == VrrpState.MASTER && first.has("192.0.2.100"));
+    }
+
+    @Test
     void notifyScriptsRunOnEveryChangeAndAReloadChangesThemWithoutRestartingTheInstance(@TempDir Path scripts) throws IOException {
         Path events = scripts.resolve("events");
         Path notify = script(scripts.resolve("notify.sh"), "echo \"$*\" >> " + events);
