@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -49,9 +51,23 @@ public final class StatsCommand implements Action {
     @Reference
     VrrpService vrrp;
 
+    @Argument(index = 0, name = "instance", description = "Prints the counters of this vrrp_instance only")
+    @Completion(VrrpInstanceCompleter.class)
+    String instance;
+
     @Override
     public Object execute() {
-        print(vrrp.instances(), System.out);
+        List<VrrpInstanceStatus> instances = vrrp.instances();
+        if (instance == null) {
+            print(instances, System.out);
+        } else {
+            List<VrrpInstanceStatus> named = instances.stream().filter(status -> status.name().equals(instance)).toList();
+            if (named.isEmpty()) {
+                System.out.println("No VRRP instance " + instance + " runs");
+            } else {
+                print(named, System.out);
+            }
+        }
         return null;
     }
 

@@ -169,6 +169,9 @@ class OperatorCommandsIT {
                 .hasSize(11)
                 .allSatisfy(line -> assertThat(cells(line).get(1)).as(line).isEqualTo("0"));
 
+        assertThat(row(distribution.shell("keepalived:stats VI_1"), "Became master")).containsExactly("Became master", "1");
+        assertThat(distribution.shell("keepalived:stats VI_9")).contains("No VRRP instance VI_9 runs");
+
         // advert_int 2: one more every two seconds
         await().atMost(10, SECONDS).pollInterval(Duration.ofMillis(500))
                 .until(() -> count(distribution.shell("keepalived:stats"), "Advertisements sent") >= sent + 2);
