@@ -179,6 +179,7 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
             try {
                 service = ServiceKeys.of(server, groups).stream().findFirst().flatMap(table::entry);
             } catch (IllegalArgumentException e) {
+                // its group is missing or too large: it has no service, as apply() logged
                 service = Optional.empty();
             }
             statuses.add(StatusReport.of(server, service, this::health, quorumUp.getOrDefault(server.displayName(), true)));
