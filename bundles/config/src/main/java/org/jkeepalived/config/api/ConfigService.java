@@ -23,6 +23,12 @@ public interface ConfigService {
     Optional<ConfigResult> current();
 
     /**
+     * @return how many configurations were applied, from 1, as {@link ConfigUpdate#generation()}
+     *         counts them; 0 while none was
+     */
+    long generation();
+
+    /**
      * Reads a file as the running configuration would be read, without applying it.
      *
      * @param file the file

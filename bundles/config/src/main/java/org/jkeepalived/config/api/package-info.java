@@ -5,7 +5,7 @@
  * {@link org.jkeepalived.config.api.ConfigListener}s hear of each new configuration.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jkeepalived.config.api;
 
 import org.osgi.annotation.bundle.Export;

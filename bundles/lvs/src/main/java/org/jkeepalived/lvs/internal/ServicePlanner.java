@@ -88,7 +88,7 @@ final class ServicePlanner {
     }
 
     /** A real server the engine has not told of yet is up, unless alpha says to start down. */
-    private static boolean alive(VirtualServer server, RealServer real, Optional<RealServerHealth> known) {
+    static boolean alive(VirtualServer server, RealServer real, Optional<RealServerHealth> known) {
         return known.map(RealServerHealth::up).orElse(!server.alpha() && !real.alpha());
     }
 

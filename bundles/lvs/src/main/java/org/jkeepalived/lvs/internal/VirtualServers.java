@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jkeepalived.config.api.ConfigListener;
 import org.jkeepalived.config.api.ConfigUpdate;
@@ -31,6 +34,8 @@ import org.jkeepalived.ipvs.api.Reconciler;
 import org.jkeepalived.ipvs.api.ServiceEntry;
 import org.jkeepalived.ipvs.api.ServiceKey;
 import org.jkeepalived.ipvs.api.ServiceTable;
+import org.jkeepalived.lvs.api.VirtualServerService;
+import org.jkeepalived.lvs.api.VirtualServerStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -43,10 +48,13 @@ import org.slf4j.LoggerFactory;
  * health of their real servers. Each change, of either, is worked out on a thread of its own into
  * the table the services should have, and only the differences are applied: services of this
  * configuration only, so that entries others made are left alone. Stopping removes the services it
- * made, as keepalived does.
+ * made, as keepalived does. Its status is read on the same thread, between two changes.
  */
-@Component(service = {ConfigListener.class, HealthListener.class}, immediate = true)
-public final class VirtualServers implements ConfigListener, HealthListener {
+@Component(service = {ConfigListener.class, HealthListener.class, VirtualServerService.class}, immediate = true)
+public final class VirtualServers implements ConfigListener, HealthListener, VirtualServerService {
+
+    /** How long a status waits for the change being applied; the data plane answers in far less. */
+    private static final long STATUS_TIMEOUT_SECONDS = 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(VirtualServers.class);
 
@@ -97,6 +105,22 @@ public final class VirtualServers implements ConfigListener, HealthListener {
         });
     }
 
+    @Override
+    public List<VirtualServerStatus> virtualServers() {
+        try {
+            return thread.submit(this::report).get(STATUS_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the virtual servers were read", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the virtual servers did not answer within " + STATUS_TIMEOUT_SECONDS + " s", e);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the virtual servers are stopping", e);
+        }
+    }
+
     /** Removes the services this configuration made, then stops. */
     @Deactivate
     void stop() {
@@ -141,6 +165,27 @@ public final class VirtualServers implements ConfigListener, HealthListener {
             }
         }
         owned = Set.copyOf(keys);
+    }
+
+    private List<VirtualServerStatus> report() {
+        ServiceTable table;
+        try {
+            table = ServiceTable.read(plane);
+        } catch (DataPlaneException e) {
+            throw new IllegalStateException("cannot read the data plane: " + e.getMessage(), e);
+        }
+        List<VirtualServerStatus> statuses = new ArrayList<>();
+        for (VirtualServer server : servers) {
+            Optional<ServiceEntry> service;
+            try {
+                service = ServiceKeys.of(server, groups).stream().findFirst().flatMap(table::entry);
+            } catch (IllegalArgumentException e) {
+                // its group is missing or too large: it has no service, as apply() logged
+                service = Optional.empty();
+            }
+            statuses.add(StatusReport.of(server, service, this::health, quorumUp.getOrDefault(server.displayName(), true)));
+        }
+        return statuses;
     }
 
     private List<ServiceEntry> plan(VirtualServer server) {

@@ -96,6 +96,11 @@ public final class ConfigComponent implements ConfigService {
     }
 
     @Override
+    public long generation() {
+        return running.generation();
+    }
+
+    @Override
     public ConfigResult validate(Path file) {
         return running.reader().read(file);
     }

@@ -40,7 +40,7 @@ final class RunningConfig implements AutoCloseable {
     });
     /** Written on the configuration thread only; read from any. */
     private volatile ConfigResult current;
-    private long generation;
+    private volatile long generation;
 
     /**
      * @param reader reads the file
@@ -63,6 +63,10 @@ final class RunningConfig implements AutoCloseable {
 
     Optional<ConfigResult> current() {
         return Optional.ofNullable(current);
+    }
+
+    long generation() {
+        return generation;
     }
 
     /** Reads the file on the configuration thread and applies it if it has no error; waits for the outcome. */

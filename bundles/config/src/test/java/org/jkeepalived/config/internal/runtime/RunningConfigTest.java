@@ -74,6 +74,7 @@ class RunningConfigTest {
         Path file = write(INSTANCE.formatted(100));
         running = new RunningConfig(Configs.reader(), file, false);
         running.addListener(listener);
+        assertThat(running.generation()).isZero();
         ConfigResult first = running.reload();
 
         write(INSTANCE.formatted(300));
@@ -81,6 +82,7 @@ class RunningConfigTest {
 
         assertThat(broken.hasErrors()).isTrue();
         assertThat(running.current()).contains(first);
+        assertThat(running.generation()).isEqualTo(1);
         assertThat(updates).hasSize(1);
 
         write(INSTANCE.formatted(150));
@@ -89,6 +91,7 @@ class RunningConfigTest {
         assertThat(updates).hasSize(2);
         ConfigUpdate second = updates.get(1);
         assertThat(second.generation()).isEqualTo(2);
+        assertThat(running.generation()).isEqualTo(2);
         assertThat(second.previous()).isEqualTo(first.config());
         assertThat(second.current().vrrpInstance("VI_1").map(VrrpInstance::priority)).contains(150);
     }

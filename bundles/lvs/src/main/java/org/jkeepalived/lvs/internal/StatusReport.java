@@ -1,0 +1,83 @@
+package org.jkeepalived.lvs.internal;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+import org.jkeepalived.config.api.model.lvs.CheckerBlock;
+import org.jkeepalived.config.api.model.lvs.RealServer;
+import org.jkeepalived.config.api.model.lvs.VirtualServer;
+import org.jkeepalived.config.api.model.net.IpAddresses;
+import org.jkeepalived.healthcheck.api.CheckerState;
+import org.jkeepalived.healthcheck.api.RealServerHealth;
+import org.jkeepalived.healthcheck.api.RealServerKey;
+import org.jkeepalived.ipvs.api.DestinationKey;
+import org.jkeepalived.ipvs.api.ServiceEntry;
+import org.jkeepalived.lvs.api.RealServerStatus;
+import org.jkeepalived.lvs.api.VirtualServerStatus;
+
+/**
+ * The status of a virtual server: its configuration, its quorum, the health of its real servers and
+ * their weights in the data plane. The weights are those of its first service; the services of a
+ * group are given the same destinations.
+ */
+final class StatusReport {
+
+    private StatusReport() {
+    }
+
+    /**
+     * @param server the virtual server
+     * @param service its first service in the data plane, if it is there
+     * @param health the health of a real server, or empty while the engine has not told it
+     * @param quorumUp whether it has its quorum
+     * @return its status
+     */
+    static VirtualServerStatus of(VirtualServer server, Optional<ServiceEntry> service,
+            Function<RealServerKey, Optional<RealServerHealth>> health, boolean quorumUp) {
+        List<RealServerStatus> reals = new ArrayList<>();
+        for (RealServer real : server.realServers()) {
+            Optional<RealServerHealth> known = health.apply(RealServerKey.of(server, real));
+            reals.add(new RealServerStatus(endpoint(real.address(), real.port()), real.weight(),
+                    weight(service, new DestinationKey(real.address(), real.port())),
+                    ServicePlanner.alive(server, real, known), checkers(real, known)));
+        }
+        return new VirtualServerStatus(server.displayName(),
+                server.protocol().map(protocol -> protocol.name().toLowerCase(Locale.ROOT)).orElse("any"),
+                server.scheduler().name().toLowerCase(Locale.ROOT), server.method().toString(), quorumUp,
+                ServicePlanner.liveWeight(server, health), server.quorum(), server.hysteresis(),
+                server.sorryServer().map(sorry -> endpoint(sorry.address(), sorry.port())),
+                !quorumUp && server.sorryServer().isPresent(), reals);
+    }
+
+    /** @return {@code 192.0.2.1:80}, or {@code [2001:db8::1]:80} for IPv6 */
+    static String endpoint(InetAddress address, int port) {
+        String text = IpAddresses.format(address);
+        return (address instanceof Inet6Address ? "[" + text + "]" : text) + ":" + port;
+    }
+
+    private static OptionalInt weight(Optional<ServiceEntry> service, DestinationKey key) {
+        return service.flatMap(entry -> entry.destinations().stream().filter(destination -> destination.key().equals(key)).findFirst())
+                .map(destination -> OptionalInt.of(destination.weight()))
+                .orElse(OptionalInt.empty());
+    }
+
+    /** The checkers' states once the engine has told them; until then the keywords written. */
+    private static List<String> checkers(RealServer real, Optional<RealServerHealth> known) {
+        if (known.isPresent()) {
+            return known.get().checkers().stream()
+                    .map(checker -> checker.keyword() + " " + state(checker))
+                    .toList();
+        }
+        return real.checkers().stream().map(CheckerBlock::keyword).map(keyword -> keyword + " not yet checked").toList();
+    }
+
+    private static String state(CheckerState checker) {
+        return (checker.up() ? "up" : "down") + (checker.running() ? "" : " (" + checker.detail() + ")");
+    }
+}

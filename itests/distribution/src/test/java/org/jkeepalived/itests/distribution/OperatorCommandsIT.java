@@ -1,0 +1,257 @@
+package org.jkeepalived.itests.distribution;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpServer;
+
+import org.jkeepalived.testing.netns.KeepalivedPeer;
+import org.jkeepalived.testing.netns.Links;
+import org.jkeepalived.testing.netns.NetworkNamespace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator's shell commands on a running distribution: one VRRP instance, master alone on its
+ * link, and one virtual server whose real servers are two HTTP servers that answer and one that
+ * does not, with a quorum the two make and lose when one of them stops.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperatorCommandsIT {
+
+    private static final String VIRTUAL_SERVER = "[127.0.0.100]:tcp:8080";
+    private static final int REAL_PORT = 8081;
+
+    @TempDir
+    static Path directory;
+
+    private static NetworkNamespace peer;
+    private static Distribution distribution;
+    private static Path configFile;
+    private static final Map<Integer, HttpServer> servers = new HashMap<>();
+
+    @BeforeAll
+    static void boot() throws Exception {
+        peer = NetworkNamespace.create();
+        distribution = Distribution.unpack(directory);
+        NetworkNamespace host = distribution.namespace();
+        Links.veth(host, "eth0", peer, "eth0");
+        host.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
+        peer.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "eth0");
+        // real servers 1 and 2 answer; 3 is never started
+        servers.put(1, serve(1));
+        servers.put(2, serve(2));
+        configFile = Files.writeString(directory.resolve("keepalived.conf"), """
+                global_defs {
+                    router_id lb-ops
+                }
+                vrrp_instance VI_1 {
+                    state MASTER
+                    interface eth0
+                    virtual_router_id 51
+                    priority 150
+                    advert_int 2
+                    virtual_ipaddress {
+                        192.0.2.100/24 dev eth0
+                    }
+                }
+                virtual_server 127.0.0.100 8080 {
+                    protocol TCP
+                    lb_algo wrr
+                    lb_kind NAT
+                    delay_loop 1
+                    quorum 2
+                    sorry_server 127.0.0.99 %1$d
+                    real_server 127.0.0.11 %1$d {
+                        weight 2
+                        TCP_CHECK {
+                            connect_timeout 1
+                            retry 0
+                        }
+                    }
+                    real_server 127.0.0.12 %1$d {
+                        weight 1
+                        TCP_CHECK {
+                            connect_timeout 1
+                            retry 0
+                        }
+                    }
+                    real_server 127.0.0.13 %1$d {
+                        weight 3
+                        TCP_CHECK {
+                            connect_timeout 1
+                            retry 0
+                        }
+                    }
+                }
+                """.formatted(REAL_PORT));
+        distribution.start(directory.resolve("console.out"), "-n", "-f", configFile.toString(),
+                "-p", directory.resolve("keepalived.pid").toString());
+        distribution.awaitShell();
+        await().atMost(60, SECONDS).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> row(distribution.shell("keepalived:vrrp"), "VI_1").get(1).equals("MASTER"));
+        // the first checks have run: the one that does not answer is down
+        await().atMost(60, SECONDS).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> row(distribution.shell("keepalived:virtual-servers"), VIRTUAL_SERVER, "127.0.0.13:8081").get(4)
+                        .equals("down"));
+    }
+
+    @AfterAll
+    static void stop() {
+        servers.values().forEach(server -> server.stop(0));
+        if (distribution != null) {
+            distribution.close();
+        }
+        peer.close();
+    }
+
+    @Test
+    @Order(1)
+    void statusSummarisesEveryPartOnOneScreen() {
+        String status = distribution.shell("keepalived:status");
+
+        assertThat(status).contains("jkeepalived " + Distribution.VERSION + " (keepalived ");
+        assertThat(status).containsPattern("\\), up \\d\\d:\\d\\d:\\d\\d");
+        assertThat(status).contains("Configuration:   " + configFile + ", generation 1");
+        assertThat(status).contains("VRRP:            1 instance: 1 MASTER");
+        assertThat(status).contains("Virtual servers: 1 virtual server, 1 with quorum; real servers 2/3 up");
+        assertThat(status).containsPattern("Checkers: +\\d+ plugins serving \\d+ keywords");
+        Matcher plane = Pattern.compile("Data plane: +(\\w+)").matcher(status);
+        assertThat(plane.find()).as(status).isTrue();
+        assertThat(distribution.logText()).contains("data plane: " + plane.group(1) + " backend");
+    }
+
+    @Test
+    @Order(2)
+    void virtualServersShowTheQuorumAndEachRealServersHealthAndWeights() {
+        String output = distribution.shell("keepalived:virtual-servers");
+
+        assertThat(row(output, VIRTUAL_SERVER)).containsExactly(VIRTUAL_SERVER, "tcp", "wrr", "NAT",
+                "up (live weight 3, quorum 2)", "127.0.0.99:8081 standing by", "2/3");
+        assertThat(row(output, VIRTUAL_SERVER, "127.0.0.11:8081")).containsExactly(VIRTUAL_SERVER, "127.0.0.11:8081", "2", "2",
+                "up", "TCP_CHECK up");
+        assertThat(row(output, VIRTUAL_SERVER, "127.0.0.12:8081")).containsExactly(VIRTUAL_SERVER, "127.0.0.12:8081", "1", "1",
+                "up", "TCP_CHECK up");
+        assertThat(row(output, VIRTUAL_SERVER, "127.0.0.13:8081")).containsExactly(VIRTUAL_SERVER, "127.0.0.13:8081", "3",
+                "absent", "down", "TCP_CHECK down");
+    }
+
+    @Test
+    @Order(3)
+    void statsCountTheAdvertsOfTheMasterAndNoErrors() throws Exception {
+        String first = distribution.shell("keepalived:stats");
+        assertThat(row(first, "Counter")).containsExactly("Counter", "VI_1");
+        assertThat(count(first, "Became master")).isEqualTo(1);
+        assertThat(count(first, "Advertisements received")).isZero();
+        long sent = count(first, "Advertisements sent");
+        assertThat(sent).isPositive();
+        assertThat(first.lines().filter(line -> line.contains("errors") || line.contains("dropped")))
+                .hasSize(11)
+                .allSatisfy(line -> assertThat(cells(line).get(1)).as(line).isEqualTo("0"));
+
+        assertThat(row(distribution.shell("keepalived:stats VI_1"), "Became master")).containsExactly("Became master", "1");
+        assertThat(distribution.shell("keepalived:stats VI_9")).contains("No VRRP instance VI_9 runs");
+
+        // advert_int 2: one more every two seconds
+        await().atMost(10, SECONDS).pollInterval(Duration.ofMillis(500))
+                .until(() -> count(distribution.shell("keepalived:stats"), "Advertisements sent") >= sent + 2);
+    }
+
+    @Test
+    @Order(4)
+    void statsCountAdvertsOfAnotherIntervalAsErrors() {
+        assumeTrue(KeepalivedPeer.installed(), "Debian's keepalived is not installed: apt-get install keepalived");
+        // the same router, of a higher priority, with another advert_int: RFC 3768 section 7.1 drops its adverts
+        // (a shorter one: keepalived's master restarts its advert timer on every packet it receives, so a longer one
+        // behind our adverts would never be sent)
+        try (KeepalivedPeer other = KeepalivedPeer.start(peer, directory, """
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 51
+                    priority 200
+                    advert_int 1
+                    virtual_ipaddress {
+                        192.0.2.100/24 dev eth0
+                    }
+                }
+                """)) {
+            await().atMost(60, SECONDS).pollInterval(Duration.ofMillis(500))
+                    .until(() -> count(distribution.shell("keepalived:stats"), "Packet errors: advertisement interval") >= 2);
+            String stats = distribution.shell("keepalived:stats");
+            assertThat(count(stats, "Advertisements received")).isZero();
+            assertThat(count(stats, "Became master")).isEqualTo(1);
+            assertThat(row(distribution.shell("keepalived:vrrp"), "VI_1").get(1)).isEqualTo("MASTER");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aLostQuorumPutsTheSorryServerInUse() {
+        // real server 1 (weight 2) stops: live weight 1, under the quorum of 2
+        servers.remove(1).stop(0);
+        await().atMost(30, SECONDS).pollInterval(Duration.ofMillis(500))
+                .until(() -> row(distribution.shell("keepalived:virtual-servers"), VIRTUAL_SERVER).get(4).startsWith("down"));
+
+        String output = distribution.shell("keepalived:virtual-servers");
+        assertThat(row(output, VIRTUAL_SERVER)).containsExactly(VIRTUAL_SERVER, "tcp", "wrr", "NAT",
+                "down (live weight 1, quorum 2)", "127.0.0.99:8081 in use", "1/3");
+        assertThat(row(output, VIRTUAL_SERVER, "127.0.0.11:8081")).containsExactly(VIRTUAL_SERVER, "127.0.0.11:8081", "2",
+                "absent", "down", "TCP_CHECK down");
+        assertThat(row(output, VIRTUAL_SERVER, "127.0.0.12:8081")).containsExactly(VIRTUAL_SERVER, "127.0.0.12:8081", "1",
+                "absent", "up", "TCP_CHECK up");
+        assertThat(distribution.shell("keepalived:status"))
+                .contains("Virtual servers: 1 virtual server, 0 with quorum; real servers 1/3 up; 1 sorry server in use");
+    }
+
+    /** An HTTP server on 127.0.0.1N, in the container's namespace. */
+    private static HttpServer serve(int n) throws Exception {
+        HttpServer server = distribution.namespace().call(() -> HttpServer.create(new InetSocketAddress("127.0.0.1" + n, REAL_PORT), 50));
+        byte[] name = ("rs" + n).getBytes(StandardCharsets.US_ASCII);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, name.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(name);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    /** The cells of the first table row whose leading cells are {@code first}. */
+    private static List<String> row(String output, String... first) {
+        return output.lines()
+                .map(OperatorCommandsIT::cells)
+                .filter(cells -> cells.size() >= first.length && cells.subList(0, first.length).equals(List.of(first)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + String.join(" | ", first) + " in:\n" + output));
+    }
+
+    private static List<String> cells(String line) {
+        return Arrays.stream(line.split("\\|")).map(String::strip).toList();
+    }
+
+    private static long count(String stats, String counter) {
+        return Long.parseLong(row(stats, counter).get(1));
+    }
+}
