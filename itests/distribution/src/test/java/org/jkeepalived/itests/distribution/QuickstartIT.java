@@ -110,7 +110,10 @@ class QuickstartIT {
 
     private Process start() throws IOException {
         Path archive = Path.of(System.getProperty("jkeepalived.distribution"));
-        return new ProcessBuilder(SCRIPT.toString(), "--distribution", archive.toString(), "--dir", lab.toString())
+        // SIGINT as a terminal delivers it: a build started in the background of a script inherits
+        // it ignored, and a shell cannot trap a signal ignored when it starts
+        return new ProcessBuilder("env", "--default-signal=INT", SCRIPT.toString(), "--distribution", archive.toString(),
+                "--dir", lab.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
