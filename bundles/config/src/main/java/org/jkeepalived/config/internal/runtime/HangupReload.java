@@ -39,6 +39,11 @@ public final class HangupReload {
             LOG.info("SIGHUP: reloading {}", config.configFile());
             config.reload();
         }));
+        // the JVM leaves a signal ignored at its start ignored, and answers with SIG_IGN (nohup does that)
+        if (previous == SignalHandler.SIG_IGN) {
+            LOG.warn("SIGHUP was ignored when jkeepalived started (under nohup?) and stays ignored: it does not reload; "
+                    + "reload with keepalived:reload, or start jkeepalived without ignoring SIGHUP");
+        }
     }
 
     @Deactivate
