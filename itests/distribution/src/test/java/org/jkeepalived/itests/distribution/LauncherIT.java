@@ -7,8 +7,10 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.jkeepalived.itests.distribution.Distribution.Result;
+import org.jkeepalived.testing.netns.Command;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +36,22 @@ class LauncherIT {
         assertThat(help.output()).contains("--use-file=FILE", "--vrrp", "--check", "--log-console", "--log-detail",
                 "--dont-fork", "--dump-conf", "--config-test[=FILE]", "--pid=FILE", "--version", "--help");
         assertThat(distribution.log()).doesNotExist();
+    }
+
+    @Test
+    void theSystemdUnitIsOneSystemdAccepts() throws Exception {
+        Path unit = directory.resolve("jkeepalived.service");
+        try (Distribution distribution = Distribution.unpack(directory)) {
+            String shipped = Files.readString(distribution.home().resolve("etc/systemd/jkeepalived.service"));
+            assertThat(shipped).contains("ExecStart=/opt/jkeepalived/bin/jkeepalived --dont-fork", "ExecReload=/bin/kill -HUP $MAINPID");
+            // systemd-analyze checks that ExecStart names an executable: point it at this unpacked copy
+            Files.writeString(unit, shipped.replace("/opt/jkeepalived/", distribution.home() + "/"));
+        }
+
+        Command.Result verify = Command.run(List.of("systemd-analyze", "verify", unit.toString()));
+
+        assertThat(verify.succeeded()).as(verify.errors()).isTrue();
+        assertThat(verify.output() + verify.errors()).as("what systemd-analyze found wrong").isBlank();
     }
 
     @Test
