@@ -23,7 +23,7 @@ import org.jkeepalived.vrrp.api.VrrpService;
  */
 @Command(scope = "keepalived", name = "stats",
         description = "Prints the counters of each VRRP instance, as keepalived's SIGUSR2 statistics: adverts, "
-                + "became master, packet and authentication errors")
+                + "mastership, packet and authentication errors, priority 0 adverts")
 @Service
 public final class StatsCommand implements Action {
 
@@ -35,6 +35,7 @@ public final class StatsCommand implements Action {
             new Counter("Advertisements received", VrrpInstanceStatus::advertsReceived),
             new Counter("Advertisements sent", VrrpInstanceStatus::advertsSent),
             new Counter("Became master", VrrpInstanceStatus::becameMaster),
+            new Counter("Released master", VrrpInstanceStatus::releasedMaster),
             dropped("Packet errors: length", "packet_len_err"),
             dropped("Packet errors: TTL", "ip_ttl_err"),
             dropped("Packet errors: invalid type", "invalid_type_rcvd"),
@@ -45,6 +46,8 @@ public final class StatsCommand implements Action {
             dropped("Authentication errors: invalid type", "invalid_authtype"),
             dropped("Authentication errors: type mismatch", "authtype_mismatch"),
             dropped("Authentication errors: failure", "auth_failure"),
+            new Counter("Priority zero received", VrrpInstanceStatus::priorityZeroReceived),
+            new Counter("Priority zero sent", VrrpInstanceStatus::priorityZeroSent),
             // reasons keepalived only logs: unknown VRID, a unicast source that is not a peer, an owner ignoring adverts
             dropped("Other packets dropped", null));
 

@@ -42,6 +42,19 @@ class StatsCommandTest {
     }
 
     @Test
+    void countsMastershipBothWaysAndPriorityZeroAdverts() {
+        VrrpInstanceStatus status = new VrrpInstanceStatus("VI_1", VrrpState.BACKUP, 51, 2, Optional.of("eth0"), 100,
+                "192.0.2.1", List.of(), 40, 30, 3, 2, 1, 4, Map.of());
+
+        String output = print(List.of(status));
+
+        assertThat(row(output, "Became master")).containsExactly(3L);
+        assertThat(row(output, "Released master")).containsExactly(2L);
+        assertThat(row(output, "Priority zero received")).containsExactly(1L);
+        assertThat(row(output, "Priority zero sent")).containsExactly(4L);
+    }
+
+    @Test
     void everyReasonToDropIsCountedOnceOnSomeLine() {
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         long total = 0;
@@ -67,7 +80,7 @@ class StatsCommandTest {
 
     private static VrrpInstanceStatus instance(String name, long received, long sent, long becameMaster, Map<DropReason, Long> drops) {
         return new VrrpInstanceStatus(name, VrrpState.MASTER, 51, 2, Optional.of("eth0"), 100, "192.0.2.1",
-                List.of("192.0.2.100/32 dev eth0"), sent, received, becameMaster, drops);
+                List.of("192.0.2.100/32 dev eth0"), sent, received, becameMaster, 0, 0, 0, drops);
     }
 
     /** The numbers of the line that starts with {@code counter}. */

@@ -51,7 +51,7 @@ class StatusCommandTest {
     }
 
     private static VrrpInstanceStatus instance(String name, VrrpState state) {
-        return new VrrpInstanceStatus(name, state, 51, 2, Optional.of("eth0"), 100, "192.0.2.1", List.of(), 0, 0, 0,
+        return new VrrpInstanceStatus(name, state, 51, 2, Optional.of("eth0"), 100, "192.0.2.1", List.of(), 0, 0, 0, 0, 0, 0,
                 Map.of());
     }
 

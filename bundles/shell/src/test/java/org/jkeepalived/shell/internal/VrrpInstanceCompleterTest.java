@@ -34,7 +34,7 @@ class VrrpInstanceCompleterTest {
     }
 
     private static VrrpInstanceStatus instance(String name) {
-        return new VrrpInstanceStatus(name, VrrpState.BACKUP, 51, 2, Optional.of("eth0"), 100, "192.0.2.1", List.of(), 0, 0, 0,
+        return new VrrpInstanceStatus(name, VrrpState.BACKUP, 51, 2, Optional.of("eth0"), 100, "192.0.2.1", List.of(), 0, 0, 0, 0, 0, 0,
                 Map.of());
     }
 }

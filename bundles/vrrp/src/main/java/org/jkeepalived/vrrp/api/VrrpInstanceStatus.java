@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param advertsSent adverts sent
  * @param advertsReceived adverts accepted
  * @param becameMaster how many times it became master
+ * @param releasedMaster how many times it left master
+ * @param priorityZeroReceived priority 0 adverts accepted: a master handing over
+ * @param priorityZeroSent priority 0 adverts sent: its own hand-overs
  * @param drops received packets dropped, by reason; reasons never seen are absent
  */
 public record VrrpInstanceStatus(
@@ -32,6 +35,9 @@ public record VrrpInstanceStatus(
         long advertsSent,
         long advertsReceived,
         long becameMaster,
+        long releasedMaster,
+        long priorityZeroReceived,
+        long priorityZeroSent,
         Map<DropReason, Long> drops) {
 
     public VrrpInstanceStatus {

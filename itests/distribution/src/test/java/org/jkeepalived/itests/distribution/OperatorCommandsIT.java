@@ -162,6 +162,8 @@ class OperatorCommandsIT {
         String first = distribution.shell("keepalived:stats");
         assertThat(row(first, "Counter")).containsExactly("Counter", "VI_1");
         assertThat(count(first, "Became master")).isEqualTo(1);
+        assertThat(count(first, "Released master")).isZero();
+        assertThat(count(first, "Priority zero sent")).isZero();
         assertThat(count(first, "Advertisements received")).isZero();
         long sent = count(first, "Advertisements sent");
         assertThat(sent).isPositive();

@@ -233,6 +233,7 @@ final class RunningInstances {
                 settings.version().number(), settings.interfaceName(), settings.priority(),
                 current.router().sourceAddress().getHostAddress(),
                 current.plan().network().addresses().stream().map(NetworkEntries::describe).toList(),
-                statistics.advertsSent(), statistics.advertsReceived(), statistics.becameMaster(), statistics.drops());
+                statistics.advertsSent(), statistics.advertsReceived(), statistics.becameMaster(), statistics.releasedMaster(),
+                statistics.priorityZeroReceived(), statistics.priorityZeroSent(), statistics.drops());
     }
 }
