@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.jkeepalived.core.internal.loop.EventLoopsComponent;
 import org.jkeepalived.testing.netns.KeepalivedPeer;
-import org.jkeepalived.testing.netns.Links;
 import org.jkeepalived.testing.netns.NetworkNamespace;
 import org.jkeepalived.vrrp.api.DropReason;
 import org.jkeepalived.vrrp.api.VrrpState;
@@ -31,7 +30,7 @@ class AuthenticationHeaderNamespaceTest {
     private static final int PROTOCOL_AH = 51;
 
     private final EventLoopsComponent loops = new EventLoopsComponent();
-    private NetworkNamespace hub;
+    private BridgedPair pair;
     private NetworkNamespace a;
     private NetworkNamespace b;
     private RuntimeRouter ours;
@@ -42,13 +41,9 @@ class AuthenticationHeaderNamespaceTest {
     @BeforeEach
     void segment() {
         assumeTrue(KeepalivedPeer.installed(), "Debian's keepalived is not installed");
-        hub = NetworkNamespace.create();
-        a = NetworkNamespace.create();
-        b = NetworkNamespace.create();
-        Links.bridge(hub, "br0", "eth0", a, b);
-        hub.execOrFail("ip", "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
-        a.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
-        b.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "eth0");
+        pair = BridgedPair.create();
+        a = pair.a;
+        b = pair.b;
     }
 
     @AfterEach
@@ -56,10 +51,8 @@ class AuthenticationHeaderNamespaceTest {
         if (ours != null) {
             ours.close();
         }
-        for (NetworkNamespace namespace : new NetworkNamespace[] {a, b, hub}) {
-            if (namespace != null) {
-                namespace.close();
-            }
+        if (pair != null) {
+            pair.close();
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 
 import org.jkeepalived.core.internal.loop.EventLoopsComponent;
 import org.jkeepalived.testing.netns.KeepalivedPeer;
-import org.jkeepalived.testing.netns.Links;
 import org.jkeepalived.testing.netns.NetworkNamespace;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.net.PacketCapture;
@@ -39,7 +38,7 @@ class VmacNamespaceTest {
     private static final int PROTOCOL_VRRP = 112;
 
     private final EventLoopsComponent loops = new EventLoopsComponent();
-    private NetworkNamespace hub;
+    private BridgedPair pair;
     private NetworkNamespace a;
     private NetworkNamespace b;
     private RuntimeRouter first;
@@ -50,18 +49,13 @@ class VmacNamespaceTest {
 
     @BeforeEach
     void segment() {
-        hub = NetworkNamespace.create();
-        a = NetworkNamespace.create();
-        b = NetworkNamespace.create();
-        for (NetworkNamespace router : new NetworkNamespace[] {a, b}) {
-            // link-local addresses are usable at once, as the IPv6 instance needs one to send from
+        // link-local addresses are usable at once, as the IPv6 instance needs one to send from
+        pair = BridgedPair.create(router -> {
             router.execOrFail("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0");
             router.execOrFail("sysctl", "-qw", "net.ipv6.conf.default.accept_dad=0");
-        }
-        Links.bridge(hub, "br0", "eth0", a, b);
-        hub.execOrFail("ip", "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
-        a.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
-        b.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "eth0");
+        });
+        a = pair.a;
+        b = pair.b;
     }
 
     @AfterEach
@@ -71,8 +65,8 @@ class VmacNamespaceTest {
                 router.close();
             }
         }
-        for (NetworkNamespace namespace : new NetworkNamespace[] {a, b, hub}) {
-            namespace.close();
+        if (pair != null) {
+            pair.close();
         }
     }
 
