@@ -3,8 +3,6 @@ package org.jkeepalived.shell.internal;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -94,9 +92,6 @@ public final class StatsCommand implements Action {
 
     /** The drops counted under one of keepalived's counters; {@code null} for those it does not count. */
     private static Counter dropped(String name, String statistic) {
-        return new Counter(name, instance -> instance.drops().entrySet().stream()
-                .filter(drop -> Objects.equals(drop.getKey().statistic(), statistic))
-                .mapToLong(Map.Entry::getValue)
-                .sum());
+        return new Counter(name, instance -> instance.dropped(statistic));
     }
 }

@@ -2,6 +2,7 @@ package org.jkeepalived.vrrp.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,5 +44,18 @@ public record VrrpInstanceStatus(
     public VrrpInstanceStatus {
         virtualAddresses = List.copyOf(virtualAddresses);
         drops = Map.copyOf(drops);
+    }
+
+    /**
+     * @param statistic one of keepalived's counter names, such as {@code packet_len_err}, or
+     *                  {@code null} for the reasons keepalived only logs
+     * @return the received packets dropped for the reasons counted under it
+     * @see DropReason#statistic()
+     */
+    public long dropped(String statistic) {
+        return drops.entrySet().stream()
+                .filter(drop -> Objects.equals(drop.getKey().statistic(), statistic))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 }

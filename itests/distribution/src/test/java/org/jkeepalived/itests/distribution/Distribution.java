@@ -54,6 +54,11 @@ final class Distribution implements AutoCloseable {
         return home;
     }
 
+    /** @return where the container writes the files that keepalived writes to /tmp: its TMPDIR */
+    Path temporaryDirectory() {
+        return data;
+    }
+
     Path deployDirectory() {
         return home.resolve("deploy");
     }
@@ -151,6 +156,7 @@ final class Distribution implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         if (data != null) {
             builder.environment().put("JKEEPALIVED_DATA", data.toString());
+            builder.environment().put("TMPDIR", data.toString());
         }
         return builder;
     }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 
+import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.testing.netns.KeepalivedPeer;
 import org.jkeepalived.testing.netns.Links;
 import org.jkeepalived.testing.netns.NetworkNamespace;
@@ -177,6 +178,21 @@ class OperatorCommandsIT {
         // advert_int 2: one more every two seconds
         await().atMost(10, SECONDS).pollInterval(Duration.ofMillis(500))
                 .until(() -> count(distribution.shell("keepalived:stats"), "Advertisements sent") >= sent + 2);
+    }
+
+    @Test
+    @Order(3)
+    void sigusr2WritesTheStatisticsFileAsKeepalivedDoes() throws Exception {
+        Path file = distribution.temporaryDirectory().resolve("keepalived.stats");
+        String pid = Files.readString(directory.resolve("keepalived.pid")).trim();
+
+        Command.runOrFail("kill", "-USR2", pid);
+
+        await().atMost(30, SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(file));
+        assertThat(Files.readString(file)).startsWith("VRRP Instance: VI_1\n  Advertisements:\n    Received: 0\n    Sent: ")
+                .contains("  Became master: 1\n  Released master: 0\n  Packet Errors:\n    Length: 0\n")
+                .endsWith("  Priority Zero:\n    Received: 0\n    Sent: 0\n");
+        assertThat(distribution.logText()).contains("SIGUSR2: VRRP statistics written to " + file);
     }
 
     @Test
