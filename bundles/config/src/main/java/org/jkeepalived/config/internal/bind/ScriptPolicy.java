@@ -1,6 +1,7 @@
 package org.jkeepalived.config.internal.bind;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +78,11 @@ final class ScriptPolicy {
         if (tolerated.isEmpty()) {
             return;
         }
-        context.warning(tolerated.get(0).location(),
+        List<Unsafe> inFileOrder = tolerated.stream().sorted(Comparator.comparing((Unsafe u) -> u.location().file())
+                .thenComparingInt(u -> u.location().line()).thenComparingInt(u -> u.location().column())).toList();
+        context.warning(inFileOrder.get(0).location(),
                 "SECURITY VIOLATION - scripts are being executed but script_security not enabled; unsafe: "
-                        + tolerated.stream().map(u -> u.script().program() + " (" + u.location() + ": " + u.reason() + ")")
+                        + inFileOrder.stream().map(u -> u.script().program() + " (" + u.location() + ": " + u.reason() + ")")
                                 .collect(Collectors.joining(", ")));
     }
 
