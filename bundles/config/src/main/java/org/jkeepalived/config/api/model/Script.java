@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param command the command string, escapes decoded, as it would be given to a shell
  * @param argv the command split into words; the first is the program
- * @param user the user to run it as, if given (otherwise global_defs' script_user)
+ * @param user the user to run it as: its own, else global_defs' script_user, else keepalived_script
+ *             if that user exists; absent to run it as jkeepalived's own user
  * @param group the group to run it as, if given (otherwise the user's group)
  * @param refused why it must not be run, if global_defs' enable_script_security refuses it: its
  *                program is missing or not executable by its user, or it runs with root's powers
