@@ -3,8 +3,11 @@ package org.jkeepalived.config.internal.script;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,6 +26,9 @@ public final class Accounts {
      * @return the user with their primary group, if the host knows them
      */
     public Optional<Account> user(String name) {
+        if (!known(name, false)) {
+            return Optional.empty();
+        }
         return getent("passwd", name).map(fields -> new Account(name, Integer.parseInt(fields[2]),
                 Integer.parseInt(fields[3])));
     }
@@ -32,6 +38,9 @@ public final class Accounts {
      * @return the group's id, if the host knows it
      */
     public OptionalInt group(String name) {
+        if (!known(name, true)) {
+            return OptionalInt.empty();
+        }
         return getent("group", name).map(fields -> OptionalInt.of(Integer.parseInt(fields[2])))
                 .orElse(OptionalInt.empty());
     }
@@ -45,6 +54,26 @@ public final class Accounts {
             return new Account(uid == 0 ? "root" : String.valueOf(uid), uid, gid);
         } catch (IOException | UnsupportedOperationException e) {
             throw new IllegalStateException("cannot tell which user jkeepalived runs as: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the name service knows the name, asked in this process; a name it does not know (as
+     * keepalived_script usually is not) then costs no getent.
+     */
+    private static boolean known(String name, boolean group) {
+        UserPrincipalLookupService names = FileSystems.getDefault().getUserPrincipalLookupService();
+        try {
+            if (group) {
+                names.lookupPrincipalByGroupName(name);
+            } else {
+                names.lookupPrincipalByName(name);
+            }
+            return true;
+        } catch (UserPrincipalNotFoundException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 
