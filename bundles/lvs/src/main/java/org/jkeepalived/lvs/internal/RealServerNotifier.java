@@ -54,7 +54,8 @@ public final class RealServerNotifier implements ConfigListener, HealthListener 
             case DOWN -> realServer.notifyDown();
             default -> Optional.empty();
         };
-        script.ifPresent(notify -> run(notify, event));
+        // a script enable_script_security refuses is not run; the configuration said why
+        script.filter(Script::runnable).ifPresent(notify -> run(notify, event));
     }
 
     private static void run(Script script, HealthEvent event) {

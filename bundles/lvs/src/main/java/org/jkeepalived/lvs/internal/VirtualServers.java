@@ -199,7 +199,7 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
                     live, server.quorum(), server.hysteresis(), server.sorryServer()
                             .map(sorry -> up ? "; sorry server removed" : "; sorry server " + sorry.address().getHostAddress() + " in")
                             .orElse(""));
-            (up ? server.quorumUp() : server.quorumDown()).ifPresent(script -> run(script, server));
+            (up ? server.quorumUp() : server.quorumDown()).filter(Script::runnable).ifPresent(script -> run(script, server));
         }
         return ServicePlanner.plan(server, keys, this::health, up);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -90,6 +91,40 @@ class RealServerNotifierTest {
         tell(server, 0, HealthEvent.Kind.UP, true);
 
         assertThat(awaitLines(log, 1)).containsExactly("up");
+    }
+
+    @Test
+    void aScriptEnableScriptSecurityRefusesDoesNotRunAndRunsWithoutIt() throws Exception {
+        Path open = Files.createDirectory(directory.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path down = open.resolve("down.sh");
+        Files.writeString(down, "#!/bin/sh\necho down >> \"$1\"\n");
+        Files.setPosixFilePermissions(down, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String config = """
+                global_defs {
+                    script_user root
+                    %s
+                }
+                virtual_server 192.0.2.10 80 {
+                    protocol TCP
+                    real_server 10.0.0.1 8080 {
+                        notify_down "%s %s"
+                        notify_up "/bin/sh -c 'echo up >> %s'"
+                    }
+                }
+                """;
+        Path secured = directory.resolve("secured.log");
+        VirtualServer server = apply(config.formatted("enable_script_security", down, secured, secured));
+        tell(server, 0, HealthEvent.Kind.DOWN, false);
+        tell(server, 0, HealthEvent.Kind.UP, true);
+        assertThat(awaitLines(secured, 1)).containsExactly("up");
+
+        Path tolerated = directory.resolve("tolerated.log");
+        server = apply(config.formatted("", down, tolerated, tolerated));
+        tell(server, 0, HealthEvent.Kind.DOWN, false);
+        awaitLines(tolerated, 1);
+        tell(server, 0, HealthEvent.Kind.UP, true);
+        assertThat(awaitLines(tolerated, 2)).containsExactly("down", "up");
     }
 
     private VirtualServer apply(String text) {

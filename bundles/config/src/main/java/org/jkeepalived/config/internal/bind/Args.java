@@ -251,6 +251,11 @@ final class Args {
      * escapes (keepalived.conf(5), "Quoted strings").
      */
     Optional<Script> script() {
+        return command().map(script -> context.vet(script, location(0)));
+    }
+
+    /** A script as written, before global_defs' script_user and enable_script_security apply to it. */
+    Optional<Script> command() {
         if (!require(1)) {
             return Optional.empty();
         }

@@ -15,6 +15,7 @@ import org.jkeepalived.checker.api.ConfigLocation;
 import org.jkeepalived.config.api.ConfigTree;
 import org.jkeepalived.config.api.model.GlobalDefs;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
+import org.jkeepalived.config.api.model.ScriptSecurity;
 import org.jkeepalived.config.api.model.lvs.SslSettings;
 import org.jkeepalived.config.api.model.lvs.VirtualServer;
 import org.jkeepalived.config.api.model.lvs.VirtualServerGroup;
@@ -26,6 +27,8 @@ import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
 import org.jkeepalived.config.internal.DiagnosticCollector;
+import org.jkeepalived.config.internal.script.Accounts;
+import org.jkeepalived.config.internal.script.ScriptSafety;
 
 /**
  * Binds a tree to a {@link KeepalivedConfig}: first every section into its draft, since sections
@@ -134,7 +137,7 @@ public final class ConfigBinder {
     public ConfigBinder(DiagnosticCollector diagnostics, String hostName,
             Function<String, Optional<CheckerFactory>> checkers) {
         this.context = new BindContext(diagnostics, hostName, checkers, new IprouteNames(IprouteNames.DEFAULT_DIRECTORIES),
-                new HashSet<>());
+                new HashSet<>(), Optional.empty());
     }
 
     /**
@@ -142,6 +145,8 @@ public final class ConfigBinder {
      * @return the configuration; meaningful only if no error was reported
      */
     public KeepalivedConfig bind(ConfigTree tree) {
+        ScriptPolicy scriptPolicy = new ScriptPolicy(scriptSecurity(tree), new Accounts(), new ScriptSafety());
+        BindContext context = this.context.withScripts(Optional.of(scriptPolicy));
         Draft draft = new Draft();
         for (ConfigEntry entry : tree.entries()) {
             KEYWORDS.bind(entry, draft, "the top level", context);
@@ -165,9 +170,26 @@ public final class ConfigBinder {
         for (VirtualServerBinder.Draft server : draft.virtualServers) {
             VirtualServerBinder.build(server, globals, draft.groups, context).ifPresent(virtualServers::add);
         }
+        scriptPolicy.reportTolerated(context);
         return new KeepalivedConfig(globals, draft.staticAddresses, draft.staticRoutes, draft.staticRules,
                 List.copyOf(scripts.values()), List.copyOf(files.values()), groups, instances,
                 List.copyOf(draft.groups.values()), virtualServers, Optional.ofNullable(draft.ssl));
+    }
+
+    /**
+     * global_defs' script settings, read ahead of the rest since they apply to every script wherever
+     * it is; its problems are reported when global_defs is bound in turn.
+     */
+    private ScriptSecurity scriptSecurity(ConfigTree tree) {
+        BindContext readAhead = new BindContext(new DiagnosticCollector(), context.hostName(), context.checkers(),
+                context.iprouteNames(), new HashSet<>(), Optional.empty());
+        GlobalDefsBinder.Draft globals = new GlobalDefsBinder.Draft();
+        for (ConfigEntry entry : tree.entries()) {
+            if (entry.keyword().equals("global_defs") && entry.block().isPresent()) {
+                GlobalDefsBinder.bind(entry.block().get(), globals, readAhead);
+            }
+        }
+        return globals.scriptSecurity();
     }
 
     /** Binds a section with a name; a name used twice is an error, as keepalived would merge or drop them. */

@@ -94,6 +94,11 @@ final class GlobalDefsBinder {
         boolean checkerLogAllFailures;
         boolean rsInitNotifies;
 
+        ScriptSecurity scriptSecurity() {
+            return new ScriptSecurity(Optional.ofNullable(scriptUser), Optional.ofNullable(scriptGroup),
+                    enableScriptSecurity, useSymlinkPaths);
+        }
+
         GlobalDefs build(String hostName) {
             GarpSettings garp = garp();
             Notification notification = new Notification(emails, emailFrom == null ? "keepalived@" + hostName : emailFrom,
@@ -109,9 +114,7 @@ final class GlobalDefsBinder {
             LvsGlobals lvs = new LvsGlobals(Optional.ofNullable(lvsTcpTimeout), Optional.ofNullable(lvsTcpFinTimeout),
                     Optional.ofNullable(lvsUdpTimeout), lvsFlush, lvsFlushOnStop, checkerLogAllFailures, rsInitNotifies);
             return new GlobalDefs(routerId == null ? hostName : routerId, notification,
-                    new ScriptSecurity(Optional.ofNullable(scriptUser), Optional.ofNullable(scriptGroup),
-                            enableScriptSecurity, useSymlinkPaths),
-                    Optional.ofNullable(startupScript), startupScriptTimeout, Optional.ofNullable(shutdownScript),
+                    scriptSecurity(), Optional.ofNullable(startupScript), startupScriptTimeout, Optional.ofNullable(shutdownScript),
                     shutdownScriptTimeout, notifyFifo.build(), vrrpNotifyFifo.build(), lvsNotifyFifo.build(),
                     fifoWriteVrrpStatesOnReload, vrrp, lvs);
         }

@@ -17,6 +17,7 @@ final class VrrpScriptBinder {
         final String name;
         final ConfigLocation location;
         Script script;
+        ConfigLocation scriptLocation;
         Duration interval = Duration.ofSeconds(1);
         Duration timeout;
         int weight;
@@ -38,15 +39,16 @@ final class VrrpScriptBinder {
                 return Optional.empty();
             }
             // user in the block sets who the script runs as, like the user after the command.
-            Script withUser = user == null ? script
-                    : new Script(script.command(), script.argv(), Optional.of(user), Optional.ofNullable(group));
+            Script withUser = context.vet(user == null ? script
+                    : new Script(script.command(), script.argv(), Optional.of(user), Optional.ofNullable(group)),
+                    scriptLocation);
             return Optional.of(new VrrpScript(name, withUser, interval, timeout == null ? interval : timeout, weight,
                     reverse, rise, fall, initFail));
         }
     }
 
     static final Keywords<Draft> KEYWORDS = new Keywords<Draft>()
-            .add("script", "script COMMAND [USER [GROUP]]", (d, a) -> a.script().ifPresent(s -> d.script = s))
+            .add("script", "script COMMAND [USER [GROUP]]", VrrpScriptBinder::script)
             .add("interval", "interval SECONDS",
                     (d, a) -> a.singleTimer(Duration.ofMillis(1), MAX_INTERVAL).ifPresent(v -> d.interval = v))
             .add("timeout", "timeout SECONDS",
@@ -69,6 +71,13 @@ final class VrrpScriptBinder {
         if (args.has(1)) {
             args.choice(1, Map.of("reverse", true)).ifPresent(v -> draft.reverse = v);
         }
+    }
+
+    private static void script(Draft draft, Args args) {
+        args.command().ifPresent(script -> {
+            draft.script = script;
+            draft.scriptLocation = args.location(0);
+        });
     }
 
     private static void user(Draft draft, Args args) {

@@ -46,7 +46,7 @@ class GlobalDefsBinderTest {
 
     @Test
     void everySettingIsBound() {
-        GlobalDefs globals = globals("""
+        ConfigResult result = read("""
                 global_defs {
                     router_id LVS_DEVEL
                     notification_email {
@@ -85,6 +85,16 @@ class GlobalDefsBinderTest {
                     checker_log_all_failures
                 }
                 """);
+        // enable_script_security refuses the scripts it cannot vouch for, each with its own line
+        assertThat(messages(result)).containsExactly(
+                "keepalived.conf:15:20: warning: script /etc/keepalived/start.sh is disabled by enable_script_security: "
+                        + "/etc/keepalived/start.sh does not exist",
+                "keepalived.conf:18:29: warning: script /etc/keepalived/fifo.sh is disabled by enable_script_security: "
+                        + "user keepalived_script or group scripts does not exist");
+        GlobalDefs globals = result.config().orElseThrow().globalDefs();
+        assertThat(globals.startupScript().orElseThrow().runnable()).isFalse();
+        assertThat(globals.vrrpNotifyFifo().orElseThrow().script().orElseThrow().refused())
+                .contains("user keepalived_script or group scripts does not exist");
 
         assertThat(globals.routerId()).isEqualTo("LVS_DEVEL");
         Notification notification = globals.notification();

@@ -65,7 +65,7 @@ final class FifoWriter implements AutoCloseable {
             if (created) {
                 chown(path, fifo.user(), fifo.group());
             }
-            Optional<Process> script = fifo.script().map(s -> start(s, path));
+            Optional<Process> script = fifo.script().filter(Script::runnable).map(s -> start(s, path));
             try {
                 int fd = LinuxLibc.open(path.toString(), LinuxLibc.O_RDWR | LinuxLibc.O_NONBLOCK | LinuxLibc.O_CLOEXEC
                         | LinuxLibc.O_NOFOLLOW);

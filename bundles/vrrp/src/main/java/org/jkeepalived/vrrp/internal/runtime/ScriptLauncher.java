@@ -27,13 +27,17 @@ final class ScriptLauncher implements AutoCloseable {
     });
 
     /**
-     * Starts a script; returns at once.
+     * Starts a script, unless enable_script_security refused it; returns at once.
      *
      * @param script the script
      * @param extraArguments arguments after the script's own
      * @param why what it is for, for the log
      */
     void launch(Script script, List<String> extraArguments, String why) {
+        if (!script.runnable()) {
+            // enable_script_security refused it when the configuration was read, which said why
+            return;
+        }
         try {
             starter.execute(() -> start(script, extraArguments, why));
         } catch (RejectedExecutionException e) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.jkeepalived.config.api.ConfigListener;
 import org.jkeepalived.config.api.ConfigUpdate;
@@ -169,17 +170,25 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
             scripts.addAll(group.trackScripts());
             files.addAll(group.trackFiles());
         });
+        // keepalived drops a vrrp_script that enable_script_security refuses from tracking: it neither faults nor weighs
+        Set<String> refused = config.vrrpScripts().stream().filter(script -> !script.script().runnable())
+                .map(VrrpScript::name).collect(Collectors.toSet());
+        scripts.removeIf(tracked -> refused.contains(tracked.name()));
         // dont_track_primary: the instance's own interface going down is no fault of the instance
         Optional<String> ownInterface = instance.dontTrackPrimary() ? Optional.empty() : instance.interfaceName();
         return new InstanceTracking(ownInterface, instance.priority(), interfaces, scripts, files);
     }
 
-    /** The vrrp_scripts some instance or group tracks; the others are not run, as keepalived does not run them. */
+    /**
+     * The vrrp_scripts some instance or group tracks and enable_script_security does not refuse; the
+     * others are not run, as keepalived does not run them.
+     */
     private static List<VrrpScript> trackedScripts(KeepalivedConfig config) {
         Set<String> names = new HashSet<>();
         config.vrrpInstances().forEach(instance -> instance.trackScripts().forEach(tracked -> names.add(tracked.name())));
         config.syncGroups().forEach(group -> group.trackScripts().forEach(tracked -> names.add(tracked.name())));
-        return config.vrrpScripts().stream().filter(script -> names.contains(script.name())).toList();
+        return config.vrrpScripts().stream()
+                .filter(script -> names.contains(script.name()) && script.script().runnable()).toList();
     }
 
     /** The track_files some instance or group tracks; the others are not read. */

@@ -2,6 +2,7 @@ package org.jkeepalived.vrrp.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jkeepalived.config.api.model.NotifyFifo;
+import org.jkeepalived.config.api.model.Script;
 import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.api.VrrpTransition;
@@ -80,6 +82,27 @@ class FifoWriterTest {
         assertThatThrownBy(() -> FifoWriter.open(fifo(file))).isInstanceOf(IOException.class)
                 .hasMessageContaining(file + " exists and is not a FIFO");
         assertThat(Files.readString(file)).isEqualTo("data\n");
+    }
+
+    @Test
+    void aScriptEnableScriptSecurityRefusedIsNotStarted() throws Exception {
+        Path ran = directory.resolve("ran");
+        Path path = directory.resolve("notify");
+        Script refused = new Script("touch", List.of("/usr/bin/touch", ran.toString()), Optional.empty(),
+                Optional.empty(), Optional.of("/usr/bin/touch is writable by every user"));
+        try (FifoWriter writer = FifoWriter.open(withScript(path, refused))) {
+            Thread.sleep(500);
+        }
+        assertThat(ran).as("the refused script did not run").doesNotExist();
+
+        Script runnable = new Script("touch", refused.argv(), Optional.empty(), Optional.empty());
+        try (FifoWriter writer = FifoWriter.open(withScript(path, runnable))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(ran));
+        }
+    }
+
+    private static NotifyFifo withScript(Path path, Script script) {
+        return new NotifyFifo(path.toString(), Optional.empty(), Optional.empty(), Optional.of(script));
     }
 
     private static NotifyFifo fifo(Path path) {

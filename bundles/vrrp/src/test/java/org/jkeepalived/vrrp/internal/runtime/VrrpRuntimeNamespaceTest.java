@@ -156,6 +156,47 @@ class VrrpRuntimeNamespaceTest {
     }
 
     @Test
+    void enableScriptSecurityRunsNoScriptOthersCouldReplaceAndDropsSuchAVrrpScriptFromTracking(@TempDir Path scripts)
+            throws IOException {
+        Path secured = Files.createDirectory(scripts.resolve("secured"));
+        Path tolerated = Files.createDirectory(scripts.resolve("tolerated"));
+        first.apply(unsafeScripts(secured, "enable_script_security", 100));
+        second.apply(unsafeScripts(tolerated, "", 150));
+
+        // the first's failing check is refused, so it stays at 100; the second's runs and takes it to 150 - 60 = 90
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER
+                && second.instance("VI_1").state() == VrrpState.BACKUP && first.has("192.0.2.100"));
+        // both went through BACKUP: only the second ran its open notify_backup
+        await().atMost(TAKEOVER).untilAsserted(() -> assertThat(lines(tolerated.resolve("events")))
+                .contains("INSTANCE VI_1 BACKUP 150", "unsafe backup"));
+        assertThat(lines(secured.resolve("events"))).contains("INSTANCE VI_1 BACKUP 100", "INSTANCE VI_1 MASTER 100")
+                .noneMatch(line -> line.startsWith("unsafe"));
+    }
+
+    /** An instance whose notify_backup and failing vrrp_script are in a directory every user can write. */
+    private static String unsafeScripts(Path directory, String security, int priority) throws IOException {
+        Path events = directory.resolve("events");
+        Path open = Files.createDirectory(directory.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path notify = script(directory.resolve("notify.sh"), "echo \"$*\" >> " + events);
+        Path openNotify = script(open.resolve("notify.sh"), "echo unsafe \"$*\" >> " + events);
+        Path openCheck = script(open.resolve("check.sh"), "exit 1");
+        return """
+                global_defs {
+                    script_user root
+                    %s
+                }
+                vrrp_script chk_open {
+                    script %s
+                    interval 1
+                    weight -60
+                    init_fail
+                }
+                """.formatted(security, openCheck) + config(priority, false, 0).replace("advert_int 1", "advert_int 1\n    notify "
+                + notify + "\n    notify_backup \"" + openNotify + " backup\"\n    track_script {\n        chk_open\n    }");
+    }
+
+    @Test
     void aFailingVrrpScriptLowersThePriorityAndTheBackupPreemptsUntilItSucceedsAgain(@TempDir Path state) throws IOException {
         Path healthy = Files.createFile(state.resolve("healthy"));
         String tracked = """
