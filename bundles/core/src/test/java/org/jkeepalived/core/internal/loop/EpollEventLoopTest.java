@@ -106,14 +106,14 @@ class EpollEventLoopTest {
     void aPeriodicTimerReArmedFromItsDeadlineDoesNotDrift() throws Exception {
         int periods = 100;
         long period = 2 * MS;
+        long[] runAt = new long[periods];
         AtomicInteger runs = new AtomicInteger();
-        AtomicLong lastRun = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
         long start = loop.nanoTime() + 10 * MS;
         LoopTimer[] timer = new LoopTimer[1];
         timer[0] = loop.newTimer(() -> {
-            lastRun.set(System.nanoTime());
-            busyFor(MS); // each run takes half the period: re-arming from "now" would drift 100 ms
+            runAt[runs.get()] = System.nanoTime();
+            busyFor(MS); // each run takes half the period: re-arming from "now" would drift 1 ms a run
             if (runs.incrementAndGet() == periods) {
                 done.countDown();
             } else {
@@ -123,9 +123,15 @@ class EpollEventLoopTest {
         timer[0].scheduleAt(start);
 
         assertThat(done.await(5, SECONDS)).isTrue();
-        long expectedLast = start + (periods - 1) * period;
-        // half the drift re-arming from "now" would give: room for a loaded machine, none for drift
-        assertThat(lastRun.get() - expectedLast).isBetween(0L, 50 * MS);
+        // A stall of the machine makes some runs late, and the runs after it catch up with the grid;
+        // drift makes every later run later: the last ten would all be 90 ms or more behind.
+        long leastLateOfTheLastTen = Long.MAX_VALUE;
+        for (int i = periods - 10; i < periods; i++) {
+            long lateness = runAt[i] - (start + i * period);
+            assertThat(lateness).as("run %d ran before its deadline", i).isNotNegative();
+            leastLateOfTheLastTen = Math.min(leastLateOfTheLastTen, lateness);
+        }
+        assertThat(leastLateOfTheLastTen).isLessThan(50 * MS);
     }
 
     @Test
