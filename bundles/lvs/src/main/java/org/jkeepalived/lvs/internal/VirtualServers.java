@@ -59,6 +59,7 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
     private static final Logger LOG = LoggerFactory.getLogger(VirtualServers.class);
 
     private final DataPlane plane;
+    private final DataPlaneGlobals globals;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
         Thread named = new Thread(task, "lvs");
         named.setDaemon(true);
@@ -75,6 +76,7 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
     @Activate
     public VirtualServers(@Reference DataPlane plane) {
         this.plane = plane;
+        this.globals = new DataPlaneGlobals(plane);
     }
 
     @Override
@@ -82,6 +84,7 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
         KeepalivedConfig config = update.current();
         config.virtualServers().forEach(VirtualServers::warnOfWhatIsNotApplied);
         thread.execute(() -> {
+            globals.apply(config.globalDefs().lvs());
             servers = config.virtualServers();
             Map<String, VirtualServerGroup> byName = new HashMap<>();
             config.virtualServerGroups().forEach(group -> byName.put(group.name(), group));
