@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +48,7 @@ class LoadBalancingIT {
     void trafficFollowsTheHealthOfTheRealServers() throws Exception {
         try (Distribution distribution = Distribution.unpack(directory)) {
             for (int i = 1; i <= 3; i++) {
-                servers.add(serve(distribution, i));
+                servers.add(NamedRealServer.start(distribution, i, REAL_PORT));
             }
             Files.writeString(directory.resolve("keepalived.conf"), """
                     global_defs {
@@ -99,25 +97,11 @@ class LoadBalancingIT {
             assertThat(after).containsExactlyInAnyOrder("rs1", "rs3");
             assertThat(shifted).as("ms from the kill until no request reaches it").isLessThan(15_000);
 
-            servers.set(1, serve(distribution, 2));
+            servers.set(1, NamedRealServer.start(distribution, 2, REAL_PORT));
             await().atMost(15, SECONDS).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> answers(distribution, 6).contains("rs2"));
             assertThat(distribution.logText()).contains("127.0.0.12");
         }
-    }
-
-    /** An HTTP server on 127.0.0.1N that answers its name, in the container's namespace. */
-    private static HttpServer serve(Distribution distribution, int n) throws Exception {
-        HttpServer server = distribution.namespace().call(() -> HttpServer.create(new InetSocketAddress("127.0.0.1" + n, REAL_PORT), 50));
-        byte[] name = ("rs" + n).getBytes(StandardCharsets.US_ASCII);
-        server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, name.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(name);
-            }
-        });
-        server.start();
-        return server;
     }
 
     /** Sends requests through the virtual server; each must be answered. */

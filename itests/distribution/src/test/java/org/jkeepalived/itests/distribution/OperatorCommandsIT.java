@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,8 +57,8 @@ class OperatorCommandsIT {
         host.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
         peer.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "eth0");
         // real servers 1 and 2 answer; 3 is never started
-        servers.put(1, serve(1));
-        servers.put(2, serve(2));
+        servers.put(1, NamedRealServer.start(distribution, 1, REAL_PORT));
+        servers.put(2, NamedRealServer.start(distribution, 2, REAL_PORT));
         configFile = Files.writeString(directory.resolve("keepalived.conf"), """
                 global_defs {
                     router_id lb-ops
@@ -240,20 +237,6 @@ class OperatorCommandsIT {
                 "absent", "up", "TCP_CHECK up");
         assertThat(distribution.shell("keepalived:status"))
                 .contains("Virtual servers: 1 virtual server, 0 with quorum; real servers 1/3 up; 1 sorry server in use");
-    }
-
-    /** An HTTP server on 127.0.0.1N, in the container's namespace. */
-    private static HttpServer serve(int n) throws Exception {
-        HttpServer server = distribution.namespace().call(() -> HttpServer.create(new InetSocketAddress("127.0.0.1" + n, REAL_PORT), 50));
-        byte[] name = ("rs" + n).getBytes(StandardCharsets.US_ASCII);
-        server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, name.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(name);
-            }
-        });
-        server.start();
-        return server;
     }
 
     /** The cells of the first table row whose leading cells are {@code first}. */
