@@ -150,7 +150,7 @@ final class DnsChecker implements Checker {
     }
 
     /** Judges the datagrams that come back until one answers the query. */
-    private static final class AnswerHandler extends SimpleChannelInboundHandler<DatagramDnsResponse> {
+    static final class AnswerHandler extends SimpleChannelInboundHandler<DatagramDnsResponse> {
 
         private final int id;
         private final CompletableFuture<CheckOutcome> outcome;
@@ -172,9 +172,9 @@ final class DnsChecker implements Checker {
             if (cause instanceof PortUnreachableException) {
                 outcome.complete(CheckOutcome.down("port unreachable: nothing listens on " + server));
             } else if (!(cause instanceof DecoderException)) {
-                // A datagram that is not a DNS response is not the answer: keep waiting for it.
                 outcome.complete(CheckOutcome.down("receive failed: " + reason(cause)));
             }
+            // A datagram that is not a DNS response (a DecoderException) is not the answer: keep waiting for it.
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
@@ -70,9 +71,7 @@ final class SmtpSession {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new ReadTimeoutHandler(timeout.toNanos(), TimeUnit.NANOSECONDS),
-                                new LineBasedFrameDecoder(MAX_LINE, true, true),
-                                new SmtpDialogue(heloName, describe(timeout), failure));
+                        channel.pipeline().addLast(dialogue(timeout, heloName, failure));
                     }
                 });
         if (target.fwmark() != 0) {
@@ -92,6 +91,17 @@ final class SmtpSession {
             }
         });
         return new SmtpSession(connect.channel(), failure);
+    }
+
+    /**
+     * @param timeout how long the server may take to answer
+     * @param heloName the name to send with HELO
+     * @param failure completed with why the server failed, or with null when it passed
+     * @return the handlers that hold the dialogue on a connected channel, in pipeline order
+     */
+    static ChannelHandler[] dialogue(Duration timeout, String heloName, CompletableFuture<String> failure) {
+        return new ChannelHandler[] {new ReadTimeoutHandler(timeout.toNanos(), TimeUnit.NANOSECONDS),
+            new LineBasedFrameDecoder(MAX_LINE, true, true), new SmtpDialogue(heloName, describe(timeout), failure)};
     }
 
     /** @return completed with why the server failed, or with null when it passed */

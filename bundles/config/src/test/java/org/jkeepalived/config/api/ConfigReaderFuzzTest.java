@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfigReaderFuzzTest {
 
-    private static final String[] PIECES = {"{", "}", "\"", "'", "\\", "\n", " ", "\t", "#", "!", "$", "${", "$A=", "$B= \\\n",
+    static final String[] PIECES = {"{", "}", "\"", "'", "\\", "\n", " ", "\t", "#", "!", "$", "${", "$A=", "$B= \\\n",
         "$A", "${_RANDOM 9 1}", "${_PWD}", "@main ", "@^main ", "@", "~SEQ(", "~SEQx(", "~LST(", "{a,b}", ",", ")", "(", "0x",
         "-1", "999999999999999999999", "include ", "includew ", "*.conf", "../", "/", "vrrp_instance VI_1 {\n",
         "virtual_ipaddress {\n", "10.0.0.1/24", "fe80::1", "virtual_server 10.0.0.1 80 {\n", "real_server 10.0.0.2 80 {\n",
@@ -78,17 +78,23 @@ class ConfigReaderFuzzTest {
 
     private void readFile(byte[] bytes) throws IOException {
         Path file = Files.write(directory.resolve("keepalived.conf"), bytes);
-        ConfigResult result = Configs.reader().read(file);
+        assertReadWell(Configs.reader().read(file), new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What any input must give: a tree, a configuration exactly when there is no error, one-line
+     * messages, and a tree that prints back as text that reads as the same tree.
+     */
+    static void assertReadWell(ConfigResult result, String input) {
         assertThat(result.tree()).isNotNull();
         assertThat(result.config().isPresent()).isEqualTo(!result.hasErrors());
         for (Diagnostic diagnostic : result.diagnostics()) {
             assertThat(diagnostic.message()).isNotBlank().doesNotContain("\n");
         }
-        // What was read prints back as text that reads as the same tree.
         String rendered = result.tree().render();
         if (printable(result, rendered)) {
             ConfigResult again = Configs.reader().read("again.conf", rendered);
-            assertThat(again.tree()).as("render of %s", new String(bytes, StandardCharsets.UTF_8)).isEqualTo(result.tree());
+            assertThat(again.tree()).as("render of %s", input).isEqualTo(result.tree());
         }
     }
 

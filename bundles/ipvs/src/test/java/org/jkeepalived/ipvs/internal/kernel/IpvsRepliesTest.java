@@ -220,16 +220,8 @@ class IpvsRepliesTest {
     @Test
     void damagedAnswersAreRefusedCleanly() {
         SplittableRandom random = new SplittableRandom(7);
-        List<NetlinkMessage> answers = new ArrayList<>();
-        for (String arguments : List.of("-Ln", "-Ln --stats --exact", "-L --timeout", "-L --daemon")) {
-            IpvsadmVectors.Exchange exchange = VECTORS.exchange(arguments);
-            exchange.requests().forEach(request -> answers.addAll(exchange.answersTo(request)));
-        }
         int refused = 0;
-        for (NetlinkMessage answer : answers) {
-            if (answer.header().type() != VECTORS.familyId()) {
-                continue;
-            }
+        for (NetlinkMessage answer : CAPTURED_ANSWERS) {
             byte[] bytes = bytes(answer);
             for (int attempt = 0; attempt < 200; attempt++) {
                 byte[] damaged = bytes.clone();
@@ -243,20 +235,42 @@ class IpvsRepliesTest {
                 }
                 NetlinkMessage message = NetlinkFrameDecoder.decode(ByteBuffer.wrap(damaged).order(ByteOrder.nativeOrder())).get(0);
                 try {
-                    switch (bytes[NetlinkHeader.SIZE]) {
-                        case IpvsNetlink.CMD_NEW_SERVICE -> IpvsReplies.service(message);
-                        case IpvsNetlink.CMD_NEW_DEST -> IpvsReplies.destination(message, AddressFamily.INET);
-                        case IpvsNetlink.CMD_SET_CONFIG -> IpvsReplies.timeouts(message);
-                        case IpvsNetlink.CMD_NEW_DAEMON -> IpvsReplies.daemon(message);
-                        case IpvsNetlink.CMD_SET_INFO -> IpvsReplies.info(message);
-                        default -> throw new AssertionError("no decoder of command " + bytes[NetlinkHeader.SIZE]);
-                    }
+                    decodeAs(bytes[NetlinkHeader.SIZE], message);
                 } catch (NetlinkDecodeException e) {
                     refused++;
                 }
             }
         }
         assertThat(refused).isPositive();
+    }
+
+    /** The IPVS answers ipvsadm received when listing services, destinations, counters, timeouts and daemons. */
+    static final List<NetlinkMessage> CAPTURED_ANSWERS = capturedAnswers();
+
+    private static List<NetlinkMessage> capturedAnswers() {
+        List<NetlinkMessage> answers = new ArrayList<>();
+        for (String arguments : List.of("-Ln", "-Ln --stats --exact", "-L --timeout", "-L --daemon")) {
+            IpvsadmVectors.Exchange exchange = VECTORS.exchange(arguments);
+            exchange.requests().forEach(request -> answers.addAll(exchange.answersTo(request)));
+        }
+        answers.removeIf(answer -> answer.header().type() != VECTORS.familyId());
+        return List.copyOf(answers);
+    }
+
+    /**
+     * Decodes an answer as the data plane does the answer of {@code command}.
+     *
+     * @throws NetlinkDecodeException if it is refused, the one way it may fail
+     */
+    static void decodeAs(int command, NetlinkMessage message) {
+        switch (command) {
+            case IpvsNetlink.CMD_NEW_SERVICE -> IpvsReplies.service(message);
+            case IpvsNetlink.CMD_NEW_DEST -> IpvsReplies.destination(message, AddressFamily.INET);
+            case IpvsNetlink.CMD_SET_CONFIG -> IpvsReplies.timeouts(message);
+            case IpvsNetlink.CMD_NEW_DAEMON -> IpvsReplies.daemon(message);
+            case IpvsNetlink.CMD_SET_INFO -> IpvsReplies.info(message);
+            default -> throw new AssertionError("no decoder of command " + command);
+        }
     }
 
     /** An IPv6 address as ipvsadm prints it ([2001:db8::1]) in the form Java prints (2001:db8:0:0:0:0:0:1), which the values' names use. */
@@ -321,7 +335,7 @@ class IpvsRepliesTest {
         return NetlinkFrameDecoder.decode(ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder())).get(0);
     }
 
-    private static byte[] bytes(NetlinkMessage message) {
+    static byte[] bytes(NetlinkMessage message) {
         ByteBuffer buffer = ByteBuffer.allocate(NetlinkHeader.SIZE + message.payload().remaining()).order(ByteOrder.nativeOrder());
         NetlinkHeader header = message.header();
         buffer.putInt(header.length()).putShort((short) header.type()).putShort((short) header.flags()).putInt(header.sequence())

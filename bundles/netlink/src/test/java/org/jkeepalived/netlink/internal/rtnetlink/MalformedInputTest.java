@@ -105,7 +105,7 @@ class MalformedInputTest {
         }
     }
 
-    private static void decodeAll(ByteBuffer datagram) {
+    static void decodeAll(ByteBuffer datagram) {
         List<NetlinkMessage> messages;
         try {
             messages = NetlinkFrameDecoder.decode(datagram);
@@ -136,7 +136,7 @@ class MalformedInputTest {
         return new AssertionError(e);
     }
 
-    private static List<ByteBuffer> allDatagrams() {
+    static List<ByteBuffer> allDatagrams() {
         List<ByteBuffer> datagrams = new ArrayList<>();
         CAPTURES.forEach(name -> datagrams.addAll(KernelReplies.datagrams(name)));
         return datagrams;
@@ -157,13 +157,13 @@ class MalformedInputTest {
         return datagram.duplicate().limit(datagram.position() + length).slice().order(ByteOrder.nativeOrder());
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
+    static byte[] bytes(ByteBuffer buffer) {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.duplicate().get(bytes);
         return bytes;
     }
 
-    private static byte[] bytes(NetlinkMessage message) {
+    static byte[] bytes(NetlinkMessage message) {
         ByteBuffer whole = ByteBuffer.allocate(message.header().length()).order(ByteOrder.nativeOrder());
         whole.putInt(message.header().length()).putShort((short) message.type()).putShort((short) message.header().flags())
                 .putInt(message.header().sequence()).putInt(message.header().portId()).put(message.payload());

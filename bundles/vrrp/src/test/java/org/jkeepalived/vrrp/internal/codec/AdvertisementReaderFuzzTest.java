@@ -31,9 +31,7 @@ class AdvertisementReaderFuzzTest {
             reader(VrrpVersion.V3, AuthType.NONE, false, ChecksumRule.PSEUDO_HEADER),
             reader(VrrpVersion.V3, AuthType.NONE, true, ChecksumRule.PSEUDO_HEADER),
             reader(VrrpVersion.V3, AuthType.NONE, true, ChecksumRule.MESSAGE));
-    private final AdvertisementReader ipv6Reader = new AdvertisementReader(new ReceiveRules(IpFamily.INET6,
-            VrrpVersion.V3, AuthType.NONE, 0, 1, List.of(address("fe80::100")), false, List.of(), false,
-            ChecksumRule.PSEUDO_HEADER, false, null, false));
+    private final AdvertisementReader ipv6Reader = ipv6Reader(List.of(address("fe80::100")));
 
     @Test
     void randomBytesAreDroppedOrRead() {
@@ -99,7 +97,13 @@ class AdvertisementReaderFuzzTest {
                 AdvertisementReaderTest.packet(v3, address("192.0.2.2"), ChecksumRule.PSEUDO_HEADER_GROUP, 255));
     }
 
-    private static AdvertisementReader reader(VrrpVersion version, AuthType authType, boolean unicast, ChecksumRule rule) {
+    static AdvertisementReader ipv6Reader(List<InetAddress> addresses) {
+        return new AdvertisementReader(new ReceiveRules(IpFamily.INET6, VrrpVersion.V3, AuthType.NONE, 0, 1, addresses, false,
+                List.of(), false, ChecksumRule.PSEUDO_HEADER, false, null, false));
+    }
+
+    /** A reader of IPv4 adverts from 192.0.2.1 for 192.0.2.100 and .101, password "secret" where there is one. */
+    static AdvertisementReader reader(VrrpVersion version, AuthType authType, boolean unicast, ChecksumRule rule) {
         long authData = authType == AuthType.NONE ? 0 : AuthType.passwordData("secret");
         return new AdvertisementReader(new ReceiveRules(IpFamily.INET, version, authType, authData, 1, VIPS, unicast,
                 List.of(new UnicastPeer(address("192.0.2.1"), Optional.of(1), Optional.of(255))), unicast,
