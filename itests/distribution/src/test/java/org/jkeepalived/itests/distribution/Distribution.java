@@ -97,12 +97,23 @@ final class Distribution implements AutoCloseable {
 
     /** Runs one shell command through bin/client and returns what it printed. */
     String shell(String command) {
-        Result result = runWithInput(home,
-                List.of("ip", "netns", "exec", namespace.name(), home.resolve("bin/client").toString(), "-b"), command + "\n");
+        Result result = client(List.of(), command);
         if (result.exitCode() != 0) {
             throw new IllegalStateException("bin/client failed (" + result.exitCode() + "): " + result.output());
         }
         return result.output();
+    }
+
+    /** Runs one shell command through bin/client logged in as {@code user}, whatever comes of it. */
+    Result shellAs(String user, String password, String command) {
+        return client(List.of("-u", user, "-p", password), command);
+    }
+
+    private Result client(List<String> options, String command) {
+        List<String> client = new ArrayList<>(List.of("ip", "netns", "exec", namespace.name(), home.resolve("bin/client").toString()));
+        client.addAll(options);
+        client.add("-b");
+        return runWithInput(home, client, command + "\n");
     }
 
     String logText() {
