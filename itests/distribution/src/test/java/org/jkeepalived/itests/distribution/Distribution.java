@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.testing.netns.NetworkNamespace;
 
 /**
@@ -122,6 +123,11 @@ final class Distribution implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sends a signal, such as {@code STOP} or {@code CONT}, to the container's JVM. */
+    void signal(String name) {
+        Command.runOrFail("kill", "-" + name, Long.toString(process.pid()));
     }
 
     /** Kills the JVM with SIGKILL, as a crash or the OOM killer does: nothing is handed over or cleaned up. */

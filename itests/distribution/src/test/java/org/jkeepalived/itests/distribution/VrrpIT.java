@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.jkeepalived.testing.netns.KeepalivedPeer;
 import org.jkeepalived.testing.netns.Links;
@@ -97,6 +98,37 @@ class VrrpIT {
             await().atMost(60, SECONDS).until(() -> states(one).matches("(?s).*VI_4 .*BACKUP.*VI_6 .*BACKUP.*"));
             assertThat(hasAnyVip(one.namespace())).isFalse();
             assertThat(hasVips(two.namespace())).isTrue();
+        }
+    }
+
+    @Test
+    void aMasterFrozenForTwiceMasterDownIsReplacedAndOnceThawedIsTheOneMasterAgain() throws Exception {
+        try (Distribution one = Distribution.unpack(subdirectory("one"));
+             Distribution two = Distribution.unpack(subdirectory("two"))) {
+            segment(one.namespace(), two.namespace());
+            startWith(one, config("j1", 150));
+            startWith(two, config("j2", 100));
+            await().atMost(60, SECONDS).until(() -> hasVips(one.namespace()) && states(two).matches("(?s).*VI_4 .*BACKUP.*VI_6 .*BACKUP.*"));
+
+            // SIGSTOP for twice Master_Down_Interval (3.61 s at advert_int 1, priority 100): the
+            // backup takes over; the frozen node's kernel keeps its addresses, as it would keepalived's
+            one.signal("STOP");
+            try {
+                Thread.sleep(2 * 3610);
+                assertThat(hasVips(two.namespace())).isTrue();
+                assertThat(states(two)).matches("(?s).*VI_4 .*MASTER.*VI_6 .*MASTER.*");
+            } finally {
+                one.signal("CONT");
+            }
+
+            // thawed, its overdue advert of priority 150 sends the other back to BACKUP at once
+            long thawed = System.nanoTime();
+            await().atMost(10, SECONDS).pollInterval(Duration.ofMillis(50)).until(() -> !hasAnyVip(two.namespace()));
+            long bothHeldMillis = (System.nanoTime() - thawed) / 1_000_000;
+            assertThat(bothHeldMillis).as("both held the addresses after the thaw for %d ms", bothHeldMillis).isLessThan(2000);
+            assertThat(hasVips(one.namespace())).isTrue();
+            assertThat(states(one)).matches("(?s).*VI_4 .*MASTER.*VI_6 .*MASTER.*");
+            assertThat(states(two)).matches("(?s).*VI_4 .*BACKUP.*VI_6 .*BACKUP.*");
         }
     }
 
