@@ -56,9 +56,33 @@ class PidFilesTest {
     }
 
     @Test
+    void aFullDiskLeavesNoHalfWrittenPidFileAndTheOthersAreWritten() throws Exception {
+        Path full = Files.createDirectory(directory.resolve("full"));
+        run("mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", full.toString());
+        try {
+            Path stale = Files.writeString(full.resolve("keepalived.pid"), "3131\n");
+            run("sh", "-c", "cat /dev/zero > " + full.resolve("filler") + " 2>/dev/null; true");
+            Path good = directory.resolve("keepalived_vrrp.pid");
+
+            new PidFiles(List.of(stale, good), 4242).write();
+
+            assertThat(stale).as("the old pid file, untouched rather than cut").hasContent("3131");
+            assertThat(full).isDirectoryNotContaining(path -> path.toString().endsWith(".tmp"));
+            assertThat(good).hasContent("4242");
+        } finally {
+            run("umount", full.toString());
+        }
+    }
+
+    @Test
     void theLaunchersPropertyListsTheFiles() {
         assertThat(PidFilesComponent.parse(" /run/a.pid,/run/b.pid ,/run/a.pid,")).containsExactly(
                 Path.of("/run/a.pid"), Path.of("/run/b.pid"));
         assertThat(PidFilesComponent.parse(null)).isEmpty();
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
     }
 }
