@@ -3,6 +3,10 @@ package org.jkeepalived.vrrp.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +19,13 @@ import org.jkeepalived.vrrp.api.VrrpState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Two routers under faults of the segment between them: adverts lost at random or all of them for
- * a while, and a master's link flapping. Whatever happens during the fault, once it ends there is
+ * Two routers under faults: adverts lost at random or all of them for a while, a master's link
+ * flapping, a notify script that never ends. Whatever happens during the fault, once it ends there is
  * one master, the one of highest priority, and the virtual address is in its kernel alone; a
  * blackout shorter than Master_Down_Interval moves nothing. Loss is made by nftables on the
  * backup's input, where the kernel drops the adverts before VRRP's raw socket sees them.
@@ -114,6 +119,47 @@ class VrrpFaultsNamespaceTest {
         awaitFirstAloneMaster(CONVERGENCE.plusSeconds(5));
         assertThat(first.namespace.execOrFail("ip", "-o", "addr", "show", "dev", "eth0").split(" " + VIP + "/", -1))
                 .as("the virtual address once, not once per flap").hasSize(2);
+    }
+
+    @Test
+    void aNotifyScriptThatHangsHoldsUpNeitherTheInstanceNorTheNextScripts(@TempDir Path scripts) throws Exception {
+        Path events = scripts.resolve("events");
+        Path hanging = script(scripts.resolve("hanging-notify-master.sh"), "exec sleep 600");
+        Path notify = script(scripts.resolve("notify.sh"), "echo \"$*\" >> " + events);
+        String scriptsAdded = "advert_int 1\n    notify_master " + hanging + "\n    notify " + notify;
+        try {
+            // each priority change restarts the instance (STOP, then BACKUP): to MASTER with the hanging script, then back
+            first.apply(config(50).replace("advert_int 1", scriptsAdded));
+            await().atMost(CONVERGENCE).until(() -> second.instance("VI_1").state() == VrrpState.MASTER);
+            first.apply(config(150).replace("advert_int 1", scriptsAdded));
+            await().atMost(CONVERGENCE).until(() -> lines(events).contains("INSTANCE VI_1 MASTER 150"));
+            first.apply(config(50).replace("advert_int 1", scriptsAdded));
+
+            await().atMost(CONVERGENCE).untilAsserted(() -> assertThat(lines(events))
+                    .containsExactly("INSTANCE VI_1 BACKUP 50", "INSTANCE VI_1 STOP 50", "INSTANCE VI_1 BACKUP 150",
+                            "INSTANCE VI_1 MASTER 150", "INSTANCE VI_1 STOP 150", "INSTANCE VI_1 BACKUP 50"));
+            await().atMost(CONVERGENCE).until(() -> second.instance("VI_1").state() == VrrpState.MASTER && second.has(VIP));
+            assertThat(first.instance("VI_1").state()).isEqualTo(VrrpState.BACKUP);
+            assertThat(first.has(VIP)).isFalse();
+            assertThat(hangingScripts()).as("the hanging script still runs").isNotEmpty();
+        } finally {
+            hangingScripts().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static List<ProcessHandle> hangingScripts() {
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains("sleep 600")).toList();
+    }
+
+    private static Path script(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 
     private void awaitFirstAloneMaster(Duration within) {
