@@ -90,6 +90,7 @@ public final class FailoverSideBySide {
             for (String fault : List.of("SIGKILL", "link down")) {
                 for (int trial = 0; trial < trials; trial++) {
                     Map<String, Duration> takeover = trial(fault);
+                    System.err.printf("%s trial %d: %s%n", fault, trial + 1, takeover);
                     takeover.forEach((vip, time) -> times.computeIfAbsent(fault + " " + label(vip), k -> new ArrayList<>()).add(time));
                 }
             }
@@ -165,7 +166,9 @@ public final class FailoverSideBySide {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException(holder + " did not come to hold both addresses alone within " + within);
+        throw new IllegalStateException(holder + " did not come to hold both addresses alone within " + within + "; it has "
+                + holder.execOrFail("ip", "-o", "-4", "addr", "show", "dev", "eth0") + " and " + other + " has "
+                + other.execOrFail("ip", "-o", "-4", "addr", "show", "dev", "eth0"));
     }
 
     private AutoCloseable startJkeepalived(Path archive) throws IOException {

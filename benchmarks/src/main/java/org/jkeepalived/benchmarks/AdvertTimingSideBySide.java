@@ -1,0 +1,264 @@
+package org.jkeepalived.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jkeepalived.testing.netns.Command;
+import org.jkeepalived.testing.netns.Links;
+import org.jkeepalived.testing.netns.NetworkNamespace;
+
+/**
+ * How punctually a master sends its adverts, jkeepalived beside Debian keepalived: each alone as
+ * master of a VRRPv2 instance (advert_int 1) and a VRRPv3 one (advert_int 0.1), watched by tcpdump
+ * on another host of the segment. The lateness of an advert is how much later than one interval
+ * after the previous one it arrives. Idle, then under load: two processes spinning on the CPUs, a
+ * reload (SIGHUP) every 10 s, and for jkeepalived also 10,000 TCP_CHECKs of real servers on
+ * loopback (keepalived's checker needs IPVS, which this kernel may lack, so it runs VRRP alone: the
+ * comparison is harder on jkeepalived). What the observer would take for a state change is counted:
+ * an advert of another priority than the master's, or a gap of Master_Down_Interval; there must be none.
+ * The lateness distributions are plotted to {@code benchmarks/target/advert-lateness.png}.
+ *
+ * <pre>
+ * mvn -B -q install -DskipTests
+ * mvn -B -q -pl benchmarks exec:exec@advert-timing -Dminutes=10
+ * </pre>
+ */
+public final class AdvertTimingSideBySide {
+
+    private static final Pattern ADVERT = Pattern.compile("^(\\d+\\.\\d+) IP 192\\.0\\.2\\.1 > 224\\.0\\.0\\.18: VRRPv(\\d), "
+            + "Advertisement, vrid (\\d+), prio (\\d+)");
+    private static final int CHECKS = 10_000;
+
+    private final Path directory;
+    private final Path home;
+
+    private AdvertTimingSideBySide(Path directory, Path home) {
+        this.directory = directory;
+        this.home = home;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration each = Duration.ofSeconds((long) (Double.parseDouble(System.getProperty("minutes", "10")) * 60));
+        Path directory = Files.createTempDirectory("advert-timing");
+        Path home = unpack(Path.of(System.getProperty("distribution")), directory);
+        AdvertTimingSideBySide bench = new AdvertTimingSideBySide(directory, home);
+        Map<String, Series> results = new LinkedHashMap<>();
+        for (boolean loaded : new boolean[] {false, true}) {
+            for (String daemon : List.of("keepalived", "jkeepalived")) {
+                Series series = bench.run(daemon, loaded, each);
+                results.put(daemon + (loaded ? " loaded" : " idle"), series);
+                System.out.printf("%s done%n", daemon + (loaded ? " loaded" : " idle"));
+            }
+        }
+        System.out.printf("%nAdvert lateness, %d min per run, from the receiving host's capture (ms)%n%n", each.toMinutes());
+        System.out.printf("%-20s %-22s %8s %8s %8s %8s %10s%n", "run", "instance", "adverts", "p50", "p99", "max", "spurious");
+        for (Map.Entry<String, Series> entry : results.entrySet()) {
+            for (String instance : List.of("VRRPv2 advert_int 1", "VRRPv3 advert_int 0.1")) {
+                List<Double> lateness = entry.getValue().lateness.get(instance);
+                System.out.printf("%-20s %-22s %8d %8.2f %8.2f %8.2f %10d%n", entry.getKey(), instance, lateness.size(),
+                        percentile(lateness, 50), percentile(lateness, 99), percentile(lateness, 100), entry.getValue().stateChanges);
+            }
+        }
+        Path plot = Path.of(System.getProperty("plot", "target/advert-lateness.png"));
+        LatenessPlot.write(plot, results);
+        System.out.printf("%nplot: %s%n", plot.toAbsolutePath());
+    }
+
+    /**
+     * @param lateness per instance, in ms
+     * @param stateChanges adverts of another priority than the master's, and gaps a backup would take over in
+     */
+    record Series(Map<String, List<Double>> lateness, int stateChanges) {
+    }
+
+    private Series run(String daemon, boolean loaded, Duration duration) throws Exception {
+        try (NetworkNamespace hub = NetworkNamespace.create();
+             NetworkNamespace router = NetworkNamespace.create();
+             NetworkNamespace observer = NetworkNamespace.create()) {
+            Links.bridge(hub, "br0", "eth0", router, observer);
+            hub.execOrFail("ip", "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
+            router.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
+            observer.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "eth0");
+            Path config = Files.writeString(directory.resolve(daemon + loaded + ".conf"), config(daemon.equals("jkeepalived") && loaded));
+            Path output = directory.resolve(daemon + loaded + ".out");
+            List<Process> load = new ArrayList<>();
+            Process server = null;
+            if (loaded) {
+                for (int hog = 0; hog < 2; hog++) {
+                    load.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+                }
+                if (daemon.equals("jkeepalived")) {
+                    server = router.processBuilder("python3", "-c", """
+                            import socket
+                            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                            s.bind(('0.0.0.0', 8080)); s.listen(4096)
+                            while True:
+                                c, _ = s.accept(); c.close()
+                            """).start();
+                }
+            }
+            Process process = start(daemon, router, config, output, loaded);
+            try {
+                Thread.sleep(daemon.equals("jkeepalived") ? 20_000 : 5_000); // up and master
+                Process capture = observer.processBuilder("tcpdump", "-i", "eth0", "-n", "-tt", "-l", "vrrp")
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                long end = System.nanoTime() + duration.toNanos();
+                long nextReload = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                Map<String, List<Double>> times = new LinkedHashMap<>();
+                int[] otherPriorities = new int[1];
+                Thread reader = new Thread(() -> read(capture, times, otherPriorities), "tcpdump");
+                reader.start();
+                while (System.nanoTime() < end) {
+                    Thread.sleep(200);
+                    if (loaded && System.nanoTime() > nextReload) {
+                        Command.run(List.of("kill", "-HUP", Long.toString(process.pid())));
+                        nextReload += TimeUnit.SECONDS.toNanos(10);
+                    }
+                }
+                capture.destroy();
+                reader.join(5000);
+                Map<String, List<Double>> lateness = lateness(times);
+                return new Series(lateness, otherPriorities[0] + takeoverGaps(lateness));
+            } finally {
+                stop(process);
+                load.forEach(Process::destroyForcibly);
+                if (server != null) {
+                    server.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private Process start(String daemon, NetworkNamespace router, Path config, Path output, boolean loaded) throws IOException {
+        if (daemon.equals("keepalived")) {
+            return router.processBuilder("keepalived", "--vrrp", "--dont-fork", "--log-console", "--use-file", config.toString(),
+                    "--pid", directory.resolve("ka.pid").toString(), "--vrrp_pid", directory.resolve("ka-vrrp.pid").toString())
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        }
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jkeepalived").toString(), "-n", "-l", "-s", router.name(),
+                "-f", config.toString(), "-p", directory.resolve("jk.pid").toString()));
+        if (!loaded) {
+            command.add("-P");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("JKEEPALIVED_DATA", directory.resolve("jk-data").toString());
+        builder.environment().put("TMPDIR", directory.toString());
+        return builder.start();
+    }
+
+    private static void read(Process capture, Map<String, List<Double>> times, int[] otherPriorities) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(capture.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                Matcher advert = ADVERT.matcher(line);
+                if (advert.find()) {
+                    String instance = advert.group(2).equals("2") ? "VRRPv2 advert_int 1" : "VRRPv3 advert_int 0.1";
+                    synchronized (times) {
+                        times.computeIfAbsent(instance, k -> new ArrayList<>()).add(Double.parseDouble(advert.group(1)));
+                        if (!advert.group(4).equals("150")) {
+                            otherPriorities[0]++;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the capture ended
+        }
+    }
+
+    /** How much later than one interval after the previous advert each advert came, in ms (early ones count 0). */
+    private static Map<String, List<Double>> lateness(Map<String, List<Double>> times) {
+        Map<String, List<Double>> lateness = new LinkedHashMap<>();
+        synchronized (times) {
+            times.forEach((instance, seconds) -> {
+                double interval = instance.contains("0.1") ? 0.1 : 1.0;
+                List<Double> late = new ArrayList<>();
+                for (int i = 1; i < seconds.size(); i++) {
+                    late.add(Math.max(0, (seconds.get(i) - seconds.get(i - 1) - interval) * 1000));
+                }
+                lateness.put(instance, late);
+            });
+        }
+        return lateness;
+    }
+
+    /** Gaps in which a backup of priority 100 would have taken over: 3 intervals and its skew (RFC 5798 section 6.1). */
+    private static int takeoverGaps(Map<String, List<Double>> lateness) {
+        int gaps = 0;
+        for (Map.Entry<String, List<Double>> entry : lateness.entrySet()) {
+            double intervalMillis = entry.getKey().contains("0.1") ? 100 : 1000;
+            double masterDownLateness = 2 * intervalMillis + (256 - 100) * intervalMillis / 256;
+            gaps += (int) entry.getValue().stream().filter(late -> late >= masterDownLateness).count();
+        }
+        return gaps;
+    }
+
+    private static String config(boolean withChecks) {
+        StringBuilder text = new StringBuilder("""
+                vrrp_instance V2 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 51
+                    priority 150
+                    advert_int 1
+                    virtual_ipaddress {
+                        192.0.2.100/24
+                    }
+                }
+                vrrp_instance V3 {
+                    state BACKUP
+                    interface eth0
+                    version 3
+                    virtual_router_id 52
+                    priority 150
+                    advert_int 0.1
+                    virtual_ipaddress {
+                        192.0.2.101/24
+                    }
+                }
+                """);
+        if (withChecks) {
+            text.append("virtual_server 192.0.2.100 8080 {\n    delay_loop 5\n    lb_kind NAT\n    protocol TCP\n");
+            for (int i = 0; i < CHECKS; i++) {
+                text.append("    real_server 127.").append(1 + i / 65536).append('.').append(i / 256 % 256).append('.')
+                        .append(1 + i % 250).append(" 8080 {\n        TCP_CHECK {\n            connect_timeout 2\n        }\n    }\n");
+            }
+            text.append("}\n");
+        }
+        return text.toString();
+    }
+
+    private static double percentile(List<Double> values, int percent) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.max(0, index));
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Path unpack(Path archive, Path directory) throws IOException {
+        Path unpacked = Files.createDirectories(directory.resolve("jkeepalived"));
+        Command.runOrFail("tar", "xzf", archive.toString(), "-C", unpacked.toString());
+        try (Stream<Path> homes = Files.list(unpacked)) {
+            return homes.findFirst().orElseThrow();
+        }
+    }
+}

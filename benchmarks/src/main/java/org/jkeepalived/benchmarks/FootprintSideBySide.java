@@ -1,0 +1,183 @@
+package org.jkeepalived.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.jkeepalived.testing.netns.Command;
+import org.jkeepalived.testing.netns.NetworkNamespace;
+
+/**
+ * Start-up and idle footprint of jkeepalived and of Debian keepalived running VRRP alone (--vrrp:
+ * keepalived's checker needs IPVS, which not every kernel has) with the same configuration, one
+ * instance starting as MASTER. Measured: the time from starting the daemon to its first advert on
+ * the wire (tcpdump's timestamp), and after an idle while the proportional set size (PSS) and the
+ * threads of all its processes.
+ *
+ * <pre>
+ * mvn -B -q install -DskipTests
+ * mvn -B -q -pl benchmarks exec:exec@footprint -Druns=5 -Didle=60
+ * </pre>
+ */
+public final class FootprintSideBySide {
+
+    private static final String CONFIG = """
+            vrrp_instance VI_1 {
+                state MASTER
+                interface eth0
+                virtual_router_id 51
+                priority 150
+                advert_int 1
+                virtual_ipaddress {
+                    192.0.2.100/24
+                }
+            }
+            """;
+
+    private final Path directory;
+    private final Path config;
+
+    private FootprintSideBySide(Path directory) throws IOException {
+        this.directory = directory;
+        this.config = Files.writeString(directory.resolve("keepalived.conf"), CONFIG);
+    }
+
+    /** Starts one daemon in a namespace; its first process is the one whose tree is measured. */
+    private interface Daemon {
+        Process start(NetworkNamespace namespace, int run) throws IOException;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("runs", 5);
+        Duration idle = Duration.ofSeconds(Long.getLong("idle", 60));
+        Path directory = Files.createTempDirectory("footprint");
+        FootprintSideBySide bench = new FootprintSideBySide(directory);
+        Path home = bench.unpack(Path.of(System.getProperty("distribution")));
+
+        Result keepalived = bench.measure((namespace, run) -> namespace.processBuilder("keepalived", "--vrrp", "--dont-fork",
+                "--use-file", bench.config.toString(), "--pid", directory.resolve("ka" + run + ".pid").toString(),
+                "--vrrp_pid", directory.resolve("ka-vrrp" + run + ".pid").toString(),
+                "--checkers_pid", directory.resolve("ka-check" + run + ".pid").toString())
+                .redirectErrorStream(true).redirectOutput(directory.resolve("keepalived" + run + ".out").toFile()).start(), runs, idle);
+        Result jkeepalived = bench.measure((namespace, run) -> {
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/jkeepalived").toString(), "-n", "-P", "-s", namespace.name(),
+                    "-f", bench.config.toString(), "-p", directory.resolve("jk" + run + ".pid").toString())
+                    .redirectErrorStream(true).redirectOutput(directory.resolve("jkeepalived" + run + ".out").toFile());
+            builder.environment().put("JKEEPALIVED_DATA", directory.resolve("jk-data" + run).toString());
+            builder.environment().put("TMPDIR", directory.toString());
+            return builder.start();
+        }, runs, idle);
+
+        System.out.printf("Footprint: %d starts each, memory and threads after %d s idle%n%n", runs, idle.toSeconds());
+        System.out.printf("%-12s %22s %22s %12s%n", "", "start to 1st advert ms", "idle PSS MB", "threads");
+        System.out.printf("%-12s %11.0f (p50) %8.0f %22.1f %12d%n", "keepalived", keepalived.medianStart(), keepalived.maxStart(),
+                keepalived.pssMegabytes, keepalived.threads);
+        System.out.printf("%-12s %11.0f (p50) %8.0f %22.1f %12d%n", "jkeepalived", jkeepalived.medianStart(), jkeepalived.maxStart(),
+                jkeepalived.pssMegabytes, jkeepalived.threads);
+        System.out.printf("%-12s %17.2f %26.1f %12.1f%n", "ratio jk/ka", jkeepalived.medianStart() / keepalived.medianStart(),
+                jkeepalived.pssMegabytes / keepalived.pssMegabytes, (double) jkeepalived.threads / keepalived.threads);
+    }
+
+    /** @param startMillis start to first advert, each run; the memory and threads are those of the last run */
+    private record Result(List<Double> startMillis, double pssMegabytes, int threads) {
+
+        double medianStart() {
+            return startMillis.stream().sorted().toList().get(startMillis.size() / 2);
+        }
+
+        double maxStart() {
+            return startMillis.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        }
+    }
+
+    private Result measure(Daemon daemon, int runs, Duration idle) throws Exception {
+        List<Double> starts = new ArrayList<>();
+        double pss = 0;
+        int threads = 0;
+        for (int run = 0; run < runs; run++) {
+            try (NetworkNamespace namespace = NetworkNamespace.create()) {
+                namespace.execOrFail("ip", "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
+                namespace.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
+                namespace.execOrFail("ip", "link", "set", "eth1", "up");
+                namespace.execOrFail("ip", "link", "set", "eth0", "up");
+                Process capture = namespace.processBuilder("tcpdump", "-i", "eth0", "-n", "-tt", "-l", "-c", "1", "vrrp").start();
+                awaitListening(capture);
+                Instant started = Instant.now();
+                Process process = daemon.start(namespace, run);
+                try {
+                    String first = new BufferedReader(new InputStreamReader(capture.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                    if (first == null) {
+                        throw new IllegalStateException("no advert captured: see the daemon's output in " + directory);
+                    }
+                    double sent = Double.parseDouble(first.substring(0, first.indexOf(' ')));
+                    starts.add(sent * 1000 - (started.getEpochSecond() * 1000 + started.getNano() / 1e6));
+                    if (run == runs - 1) {
+                        Thread.sleep(idle.toMillis());
+                        pss = tree(process.toHandle()).mapToLong(FootprintSideBySide::pssKilobytes).sum() / 1024.0;
+                        threads = tree(process.toHandle()).mapToInt(FootprintSideBySide::threads).sum();
+                    }
+                } finally {
+                    capture.destroyForcibly();
+                    stop(process);
+                }
+            }
+        }
+        return new Result(starts, pss, threads);
+    }
+
+    private static void awaitListening(Process capture) throws IOException {
+        BufferedReader errors = new BufferedReader(new InputStreamReader(capture.getErrorStream(), StandardCharsets.UTF_8));
+        for (String line; (line = errors.readLine()) != null; ) {
+            if (line.contains("listening on")) {
+                return;
+            }
+        }
+        throw new IllegalStateException("tcpdump did not start");
+    }
+
+    private static Stream<ProcessHandle> tree(ProcessHandle root) {
+        return Stream.concat(Stream.of(root), root.descendants());
+    }
+
+    private static long pssKilobytes(ProcessHandle process) {
+        return field(Path.of("/proc", Long.toString(process.pid()), "smaps_rollup"), "Pss:");
+    }
+
+    private static int threads(ProcessHandle process) {
+        return (int) field(Path.of("/proc", Long.toString(process.pid()), "status"), "Threads:");
+    }
+
+    private static long field(Path file, String name) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(line -> line.startsWith(name)).findFirst()
+                    .map(line -> Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0])).orElse(0L);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Path unpack(Path archive) throws IOException {
+        Path unpacked = Files.createDirectories(directory.resolve("jkeepalived"));
+        Command.runOrFail("tar", "xzf", archive.toString(), "-C", unpacked.toString());
+        try (Stream<Path> homes = Files.list(unpacked)) {
+            return homes.findFirst().orElseThrow();
+        }
+    }
+}
