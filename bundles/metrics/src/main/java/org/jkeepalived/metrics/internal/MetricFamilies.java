@@ -131,6 +131,8 @@ final class MetricFamilies {
         List<Sample> up = new ArrayList<>();
         List<Sample> probes = new ArrayList<>();
         List<Sample> failures = new ArrayList<>();
+        List<Sample> probeTime = new ArrayList<>();
+        List<Sample> lastDuration = new ArrayList<>();
         long checkersUp = 0;
         long checkersDown = 0;
         for (RealServerHealth health : reading.health()) {
@@ -145,8 +147,11 @@ final class MetricFamilies {
                     checkersDown++;
                 }
                 if (i < details.size()) {
-                    probes.add(new Sample(labels, details.get(i).probes()));
-                    failures.add(new Sample(labels, details.get(i).failures()));
+                    CheckerDetail detail = details.get(i);
+                    probes.add(new Sample(labels, detail.probes()));
+                    failures.add(new Sample(labels, detail.failures()));
+                    probeTime.add(new Sample(labels, seconds(detail.probeTimeTotal())));
+                    detail.lastProbeDuration().ifPresent(duration -> lastDuration.add(new Sample(labels, seconds(duration))));
                 }
             }
         }
@@ -158,6 +163,11 @@ final class MetricFamilies {
         families.add(new MetricFamily("keepalived_checker_probes_total", "Probes the checker ran", Type.COUNTER, probes));
         families.add(new MetricFamily("keepalived_checker_probe_failures_total", "Probes of the checker that failed",
                 Type.COUNTER, failures));
+        families.add(new MetricFamily("keepalived_checker_probe_seconds_total",
+                "Time the checker's probes took, from start to outcome: over keepalived_checker_probes_total, their mean",
+                Type.COUNTER, probeTime));
+        families.add(new MetricFamily("keepalived_checker_last_probe_duration_seconds",
+                "Time the checker's last probe took, from start to outcome", Type.GAUGE, lastDuration));
         reading.checkStatistics().ifPresent(statistics -> lateness(statistics, families));
     }
 

@@ -72,6 +72,8 @@ class MetricsTest {
         assertThat(metrics.value("keepalived_checker_up" + checker)).isEqualTo(1);
         assertThat(metrics.value("keepalived_checker_probes_total" + checker)).isEqualTo(9);
         assertThat(metrics.value("keepalived_checker_probe_failures_total" + checker)).isEqualTo(1);
+        assertThat(metrics.value("keepalived_checker_probe_seconds_total" + checker)).isEqualTo(0.09);
+        assertThat(metrics.value("keepalived_checker_last_probe_duration_seconds" + checker)).isEqualTo(0.012);
         assertThat(metrics.value("keepalived_checkers{state=\"up\"}")).isEqualTo(1);
         assertThat(metrics.value("keepalived_checker_start_lateness_seconds{quantile=\"0.99\"}")).isEqualTo(0.004);
     }
@@ -181,7 +183,8 @@ class MetricsTest {
                 true, Instant.EPOCH, realServerUp ? "" : "connection refused", Optional.empty());
         RealServerHealth health = new RealServerHealth(key, realServerUp, 3, 3, Instant.EPOCH, List.of(checker));
         CheckerDetail detail = new CheckerDetail(checker, "[192.0.2.10]:80", Optional.of("checker-tcp"), Duration.ofSeconds(6),
-                1, Duration.ofSeconds(1), 0, 9, 1, Optional.empty(), Optional.empty());
+                1, Duration.ofSeconds(1), 0, 9, 1, Optional.empty(), Optional.empty(), Optional.of(Duration.ofMillis(12)),
+                Duration.ofMillis(90));
         return new Reading(List.of(instance), Map.of("G1", state), List.of(virtualServer), List.of(health),
                 Map.of(key, List.of(detail)), Optional.of(new CheckStatistics(1, 1, 9, Duration.ofMillis(1),
                         Duration.ofMillis(4), Duration.ofMillis(7))));

@@ -266,6 +266,10 @@ class OperatorCommandsIT {
         assertThat(metrics.get("keepalived_checkers{state=\"up\"}")).isEqualTo(2);
         assertThat(metrics.get("keepalived_checkers{state=\"down\"}")).isEqualTo(1);
         assertThat(metrics).containsKey("keepalived_checker_start_lateness_seconds{quantile=\"0.99\"}");
+        String probed = "keepalived_checker_last_probe_duration_seconds{virtual_server=\"" + VIRTUAL_SERVER
+                + "\",real_server=\"127.0.0.11:" + REAL_PORT + "\",checker=\"TCP_CHECK\"";
+        assertThat(metrics.entrySet()).filteredOn(sample -> sample.getKey().startsWith(probed)).singleElement()
+                .satisfies(sample -> assertThat(sample.getValue()).isBetween(0.0, 1.0));
     }
 
     @Test
