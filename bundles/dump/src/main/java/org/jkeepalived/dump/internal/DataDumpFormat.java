@@ -91,7 +91,7 @@ final class DataDumpFormat {
             Map<String, VrrpState> states = dump.syncGroupStates();
             for (VrrpSyncGroup group : groups) {
                 VrrpState state = states.getOrDefault(group.name(), VrrpState.INITIALIZE);
-                line(1, text, "VRRP Sync Group = " + group.name() + ", " + stateName(state));
+                line(1, text, "VRRP Sync Group = " + group.name() + ", " + state.keepalivedName());
                 line(3, text, "VRRP member instances :");
                 group.instances().forEach(member -> line(5, text, member));
             }
@@ -102,7 +102,7 @@ final class DataDumpFormat {
         line(1, text, "VRRP Instance = " + instance.name());
         line(3, text, "VRRP Version = " + instance.version());
         dump.syncGroupOf(instance).ifPresent(group -> line(3, text, "Sync group = " + group));
-        line(3, text, "State = " + stateName(instance.state()));
+        line(3, text, "State = " + instance.state().keepalivedName());
         line(3, text, "Last transition = " + DumpTimes.transition(instance.lastTransition(), zone));
         instance.interfaceName().ifPresent(name -> line(3, text, "Interface = " + name));
         line(3, text, "Using src_ip = " + instance.sourceAddress());
@@ -213,11 +213,6 @@ final class DataDumpFormat {
         line(3, text, "Data plane weight = " + (real.dataPlaneWeight().isPresent()
                 ? Integer.toString(real.dataPlaneWeight().getAsInt()) : "not in the data plane"));
         real.checkers().forEach(checker -> line(3, text, "Checker = " + checker));
-    }
-
-    /** keepalived's state names: {@code INIT}, not INITIALIZE. */
-    static String stateName(VrrpState state) {
-        return state == VrrpState.INITIALIZE ? "INIT" : state.name();
     }
 
     private static String authType(VrrpAuthentication authentication) {

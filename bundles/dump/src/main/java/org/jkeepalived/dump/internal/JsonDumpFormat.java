@@ -57,7 +57,7 @@ final class JsonDumpFormat {
                 .name("accept").value(flag(c.accept()))
                 .name("nopreempt").value(!c.preempt())
                 .name("preempt_delay").number(DumpTimes.seconds(c.preemptDelay())));
-        json.name("state").value(stateNumber(instance.state()))
+        json.name("state").value(instance.state().keepalivedNumber())
                 .name("version").value(instance.version());
         config.ifPresent(c -> json.name("smtp_alert").value(c.smtpAlert()));
         json.name("vips").beginArray();
@@ -98,16 +98,6 @@ final class JsonDumpFormat {
 
     private static String scriptCommand(RuntimeDump dump, String name) {
         return dump.config().vrrpScript(name).map(script -> "'" + script.script().command() + "'").orElse(name);
-    }
-
-    /** keepalived's numbers for the states: INIT 0, BACKUP 1, MASTER 2, FAULT 3. */
-    static int stateNumber(VrrpState state) {
-        return switch (state) {
-            case INITIALIZE -> 0;
-            case BACKUP -> 1;
-            case MASTER -> 2;
-            case FAULT -> 3;
-        };
     }
 
     private static int flag(boolean on) {

@@ -19,7 +19,6 @@ import org.jkeepalived.lvs.api.VirtualServerStatus;
 import org.jkeepalived.vrrp.api.DropReason;
 import org.jkeepalived.vrrp.api.VrrpCounter;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
-import org.jkeepalived.vrrp.api.VrrpState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +117,7 @@ final class JmxBeans implements AutoCloseable {
 
         @Override
         public String getState() {
-            return status.state() == VrrpState.INITIALIZE ? "INIT" : status.state().name();
+            return status.state().keepalivedName();
         }
 
         @Override

@@ -1,6 +1,5 @@
 package org.jkeepalived.metrics.internal;
 
-import java.net.Inet6Address;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import org.jkeepalived.config.api.model.net.IpAddresses;
 import org.jkeepalived.healthcheck.api.CheckStatistics;
 import org.jkeepalived.healthcheck.api.CheckerDetail;
 import org.jkeepalived.healthcheck.api.CheckerState;
@@ -22,7 +22,6 @@ import org.jkeepalived.vrrp.api.DropReason;
 import org.jkeepalived.vrrp.api.TrackedStatus;
 import org.jkeepalived.vrrp.api.VrrpCounter;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
-import org.jkeepalived.vrrp.api.VrrpState;
 
 /**
  * The metrics of one {@link Reading}, under the names keepalived_exporter gives the same numbers
@@ -48,7 +47,7 @@ final class MetricFamilies {
         List<VrrpInstanceStatus> instances = reading.instances();
         families.add(perInstance("keepalived_vrrp_state",
                 "State of the VRRP instance: 0 INIT, 1 BACKUP, 2 MASTER, 3 FAULT, as keepalived numbers them",
-                Type.GAUGE, instances, instance -> stateNumber(instance.state())));
+                Type.GAUGE, instances, instance -> instance.state().keepalivedNumber()));
         families.add(perInstance("keepalived_vrrp_priority", "Configured priority of the VRRP instance", Type.GAUGE,
                 instances, VrrpInstanceStatus::priority));
         families.add(perInstance("keepalived_vrrp_effective_priority",
@@ -94,7 +93,7 @@ final class MetricFamilies {
         families.add(new MetricFamily("keepalived_vrrp_sync_group_state",
                 "State of the VRRP sync group: 0 INIT, 1 BACKUP, 2 MASTER, 3 FAULT", Type.GAUGE,
                 reading.syncGroups().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(group -> new Sample(List.of(new Label("group", group.getKey())), stateNumber(group.getValue())))
+                        .map(group -> new Sample(List.of(new Label("group", group.getKey())), group.getValue().keepalivedNumber()))
                         .toList()));
     }
 
@@ -183,16 +182,9 @@ final class MetricFamilies {
     }
 
     private static List<Label> checkerLabels(RealServerKey key, CheckerState checker) {
-        return List.of(new Label("virtual_server", key.virtualServerName()), new Label("real_server", endpoint(key)),
+        return List.of(new Label("virtual_server", key.virtualServerName()), new Label("real_server", IpAddresses.endpoint(key.address(), key.port())),
                 new Label("checker", checker.keyword()),
                 new Label("location", checker.location().file() + ":" + checker.location().line()));
-    }
-
-    /** The real server as the virtual servers' status names it: {@code 192.0.2.10:80}, {@code [2001:db8::10]:80}. */
-    static String endpoint(RealServerKey key) {
-        String address = key.address().getHostAddress();
-        return (key.address() instanceof Inet6Address ? "[" + address.replaceFirst("%.*$", "") + "]" : address)
-                + ":" + key.port();
     }
 
     private static MetricFamily perInstance(String name, String help, Type type, List<VrrpInstanceStatus> instances,
@@ -210,16 +202,6 @@ final class MetricFamilies {
     private static List<Label> instanceLabels(VrrpInstanceStatus instance) {
         return List.of(new Label("iname", instance.name()), new Label("intf", instance.interfaceName().orElse("")),
                 new Label("vrid", Integer.toString(instance.virtualRouterId())));
-    }
-
-    /** keepalived's numbers for the states. */
-    static int stateNumber(VrrpState state) {
-        return switch (state) {
-            case INITIALIZE -> 0;
-            case BACKUP -> 1;
-            case MASTER -> 2;
-            case FAULT -> 3;
-        };
     }
 
     private static double seconds(Duration duration) {
