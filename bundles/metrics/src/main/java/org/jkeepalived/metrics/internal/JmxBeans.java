@@ -38,6 +38,8 @@ final class JmxBeans implements AutoCloseable {
     private final Map<ObjectName, VrrpInstanceBean> instances = new HashMap<>();
     /** Guarded by this. */
     private final Map<ObjectName, RealServerBean> realServers = new HashMap<>();
+    /** Guarded by this: a scrape that ends after closing registers nothing. */
+    private boolean closed;
 
     /** @param server where the beans go, the platform server in jkeepalived */
     JmxBeans(MBeanServer server) {
@@ -51,6 +53,9 @@ final class JmxBeans implements AutoCloseable {
 
     /** @param reading the values of the moment */
     synchronized void update(Reading reading) {
+        if (closed) {
+            return;
+        }
         Set<ObjectName> seen = new HashSet<>();
         for (VrrpInstanceStatus status : reading.instances()) {
             ObjectName name = name("type=VrrpInstance,name=" + ObjectName.quote(status.name()));
@@ -71,6 +76,7 @@ final class JmxBeans implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         removeAllBut(instances, Set.of());
         removeAllBut(realServers, Set.of());
     }

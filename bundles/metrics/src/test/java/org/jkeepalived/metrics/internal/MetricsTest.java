@@ -164,6 +164,12 @@ class MetricsTest {
 
             beans.update(new Reading(List.of(), Map.of(), List.of(), List.of(), Map.of(), Optional.empty()));
             assertThat(server.queryNames(new ObjectName("org.jkeepalived:*"), null)).isEmpty();
+
+            beans.update(reading(VrrpState.MASTER, true));
+            assertThat(server.queryNames(new ObjectName("org.jkeepalived:*"), null)).hasSize(2);
+            beans.close();
+            beans.update(reading(VrrpState.MASTER, true));
+            assertThat(server.queryNames(new ObjectName("org.jkeepalived:*"), null)).isEmpty();
         }
     }
 
