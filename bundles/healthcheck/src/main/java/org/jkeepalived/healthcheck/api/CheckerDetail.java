@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param failures the probes among them that failed
  * @param lastProbe when the last probe ended
  * @param nextProbe when the next probe is due, while the checker runs
+ * @param lastProbeDuration how long the last probe took, from its start to its outcome
+ * @param probeTimeTotal how long all the probes run took together: with {@code probes}, their mean
  */
 public record CheckerDetail(CheckerState state, String target, Optional<String> plugin, Duration delayLoop, int retry,
         Duration delayBeforeRetry, int retriesDone, long probes, long failures, Optional<Instant> lastProbe,
-        Optional<Instant> nextProbe) {
+        Optional<Instant> nextProbe, Optional<Duration> lastProbeDuration, Duration probeTimeTotal) {
 
     public CheckerDetail {
         Objects.requireNonNull(state, "state");
@@ -32,5 +34,7 @@ public record CheckerDetail(CheckerState state, String target, Optional<String> 
         Objects.requireNonNull(delayBeforeRetry, "delayBeforeRetry");
         Objects.requireNonNull(lastProbe, "lastProbe");
         Objects.requireNonNull(nextProbe, "nextProbe");
+        Objects.requireNonNull(lastProbeDuration, "lastProbeDuration");
+        Objects.requireNonNull(probeTimeTotal, "probeTimeTotal");
     }
 }

@@ -9,7 +9,7 @@
  * with weight 0 under {@code inhibit_on_failure}; quorum; sorry server) is the data plane's decision.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jkeepalived.healthcheck.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package org.jkeepalived.healthcheck.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,10 @@ final class CheckerRun {
     private long probes;
     private long failures;
     private Instant lastProbe;
+    private Duration lastProbeDuration;
+    private long probeNanosTotal;
+    /** When the probe that runs started, in {@link System#nanoTime()} time. */
+    private long probeStart;
 
     /** Why probes do not run, or null while they do. */
     private String stopped;
@@ -180,7 +185,8 @@ final class CheckerRun {
                 : Optional.of(Instant.now().plusNanos(deadline - System.nanoTime()));
         return new CheckerDetail(state(), slot.target().toString(),
                 Optional.ofNullable(binding).map(bound -> bound.registration().origin()), settings.delayLoop(),
-                settings.retry(), settings.delayBeforeRetry(), retriesDone, probes, failures, Optional.ofNullable(lastProbe), next);
+                settings.retry(), settings.delayBeforeRetry(), retriesDone, probes, failures, Optional.ofNullable(lastProbe), next,
+                Optional.ofNullable(lastProbeDuration), Duration.ofNanos(probeNanosTotal));
     }
 
     private void schedule(long at) {
@@ -190,7 +196,8 @@ final class CheckerRun {
 
     private void probe() {
         timer = null;
-        server.lateness().record(System.nanoTime() - deadline);
+        probeStart = System.nanoTime();
+        server.lateness().record(probeStart - deadline);
         int probeEpoch = epoch;
         CompletableFuture<CheckOutcome> outcome;
         try {
@@ -213,6 +220,8 @@ final class CheckerRun {
         }
         long now = System.nanoTime();
         lastProbe = Instant.now();
+        lastProbeDuration = Duration.ofNanos(now - probeStart);
+        probeNanosTotal += now - probeStart;
         probes++;
         CheckOutcome outcome = result;
         if (failure != null || result == null) {

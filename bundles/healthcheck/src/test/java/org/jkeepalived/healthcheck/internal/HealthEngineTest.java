@@ -95,6 +95,22 @@ class HealthEngineTest {
     }
 
     @Test
+    void eachProbeIsTimedFromItsStartToItsOutcome() {
+        harness.install(new AnswerCheckerFactory());
+        TestServer server = server();
+        server.answerDelay(300);
+
+        harness.apply(virtualServer("    delay_loop 1\n    warmup 0\n",
+                realServer(server, "        ANSWER_CHECK {\n            connect_timeout 3\n        }\n")));
+
+        harness.awaitHealth(server.port(), health -> harness.checkers(server.port()).get(0).probes() >= 2);
+        CheckerDetail detail = harness.checkers(server.port()).get(0);
+        assertThat(detail.lastProbeDuration()).hasValueSatisfying(duration ->
+                assertThat(duration).isBetween(Duration.ofMillis(290), Duration.ofSeconds(3)));
+        assertThat(detail.probeTimeTotal()).isGreaterThanOrEqualTo(Duration.ofMillis(290 * detail.probes()));
+    }
+
+    @Test
     void alphaStartsDownAndComesUpWhenAProbePasses() {
         harness.install(new TcpCheckerFactory());
         TestServer server = server();

@@ -1,7 +1,5 @@
 package org.jkeepalived.lvs.internal;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +41,7 @@ final class StatusReport {
         List<RealServerStatus> reals = new ArrayList<>();
         for (RealServer real : server.realServers()) {
             Optional<RealServerHealth> known = health.apply(RealServerKey.of(server, real));
-            reals.add(new RealServerStatus(endpoint(real.address(), real.port()), real.weight(),
+            reals.add(new RealServerStatus(IpAddresses.endpoint(real.address(), real.port()), real.weight(),
                     weight(service, new DestinationKey(real.address(), real.port())),
                     ServicePlanner.alive(server, real, known), checkers(real, known)));
         }
@@ -51,14 +49,8 @@ final class StatusReport {
                 server.protocol().map(protocol -> protocol.name().toLowerCase(Locale.ROOT)).orElse("any"),
                 server.scheduler().name().toLowerCase(Locale.ROOT), server.method().toString(), quorumUp,
                 ServicePlanner.liveWeight(server, health), server.quorum(), server.hysteresis(),
-                server.sorryServer().map(sorry -> endpoint(sorry.address(), sorry.port())),
+                server.sorryServer().map(sorry -> IpAddresses.endpoint(sorry.address(), sorry.port())),
                 !quorumUp && server.sorryServer().isPresent(), reals);
-    }
-
-    /** @return {@code 192.0.2.1:80}, or {@code [2001:db8::1]:80} for IPv6 */
-    static String endpoint(InetAddress address, int port) {
-        String text = IpAddresses.format(address);
-        return (address instanceof Inet6Address ? "[" + text + "]" : text) + ":" + port;
     }
 
     private static OptionalInt weight(Optional<ServiceEntry> service, DestinationKey key) {

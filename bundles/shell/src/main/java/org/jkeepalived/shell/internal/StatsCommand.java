@@ -3,7 +3,6 @@ package org.jkeepalived.shell.internal;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToLongFunction;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -12,6 +11,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.jkeepalived.vrrp.api.VrrpCounter;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.api.VrrpService;
 
@@ -24,30 +24,6 @@ import org.jkeepalived.vrrp.api.VrrpService;
                 + "mastership, packet and authentication errors, priority 0 adverts")
 @Service
 public final class StatsCommand implements Action {
-
-    /** One line of keepalived's statistics and how it is read from an instance's status. */
-    private record Counter(String name, ToLongFunction<VrrpInstanceStatus> value) {
-    }
-
-    private static final List<Counter> COUNTERS = List.of(
-            new Counter("Advertisements received", VrrpInstanceStatus::advertsReceived),
-            new Counter("Advertisements sent", VrrpInstanceStatus::advertsSent),
-            new Counter("Became master", VrrpInstanceStatus::becameMaster),
-            new Counter("Released master", VrrpInstanceStatus::releasedMaster),
-            dropped("Packet errors: length", "packet_len_err"),
-            dropped("Packet errors: TTL", "ip_ttl_err"),
-            dropped("Packet errors: invalid type", "invalid_type_rcvd"),
-            dropped("Packet errors: advertisement interval", "advert_interval_err"),
-            dropped("Packet errors: address list", "addr_list_err"),
-            dropped("Packet errors: version", "vers_err"),
-            dropped("Packet errors: checksum", "chk_err"),
-            dropped("Authentication errors: invalid type", "invalid_authtype"),
-            dropped("Authentication errors: type mismatch", "authtype_mismatch"),
-            dropped("Authentication errors: failure", "auth_failure"),
-            new Counter("Priority zero received", VrrpInstanceStatus::priorityZeroReceived),
-            new Counter("Priority zero sent", VrrpInstanceStatus::priorityZeroSent),
-            // reasons keepalived only logs: unknown VRID, a unicast source that is not a peer, an owner ignoring adverts
-            dropped("Other packets dropped", null));
 
     @Reference
     VrrpService vrrp;
@@ -81,17 +57,12 @@ public final class StatsCommand implements Action {
         ShellTable table = new ShellTable();
         table.column("Counter");
         instances.forEach(instance -> table.column(instance.name()).alignRight());
-        for (Counter counter : COUNTERS) {
+        for (VrrpCounter counter : VrrpCounter.values()) {
             List<Object> row = new ArrayList<>();
-            row.add(counter.name());
-            instances.forEach(instance -> row.add(counter.value().applyAsLong(instance)));
+            row.add(counter.title());
+            instances.forEach(instance -> row.add(counter.of(instance)));
             table.addRow().addContent(row);
         }
         table.print(out);
-    }
-
-    /** The drops counted under one of keepalived's counters; {@code null} for those it does not count. */
-    private static Counter dropped(String name, String statistic) {
-        return new Counter(name, instance -> instance.dropped(statistic));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,7 +45,7 @@ class StatsCommandTest {
     @Test
     void countsMastershipBothWaysAndPriorityZeroAdverts() {
         VrrpInstanceStatus status = new VrrpInstanceStatus("VI_1", VrrpState.BACKUP, 51, 2, Optional.of("eth0"), 100,
-                "192.0.2.1", List.of(), 40, 30, 3, 2, 1, 4, Map.of());
+                "192.0.2.1", List.of(), 40, 30, 3, 2, 1, 4, Map.of(), 100, Instant.EPOCH, List.of());
 
         String output = print(List.of(status));
 
@@ -80,7 +81,7 @@ class StatsCommandTest {
 
     private static VrrpInstanceStatus instance(String name, long received, long sent, long becameMaster, Map<DropReason, Long> drops) {
         return new VrrpInstanceStatus(name, VrrpState.MASTER, 51, 2, Optional.of("eth0"), 100, "192.0.2.1",
-                List.of("192.0.2.100/32 dev eth0"), sent, received, becameMaster, 0, 0, 0, drops);
+                List.of("192.0.2.100/32 dev eth0"), sent, received, becameMaster, 0, 0, 0, drops, 100, Instant.EPOCH, List.of());
     }
 
     /** The numbers of the line that starts with {@code counter}. */

@@ -3,6 +3,7 @@ package org.jkeepalived.shell.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,7 @@ class StatusCommandTest {
 
     private static VrrpInstanceStatus instance(String name, VrrpState state) {
         return new VrrpInstanceStatus(name, state, 51, 2, Optional.of("eth0"), 100, "192.0.2.1", List.of(), 0, 0, 0, 0, 0, 0,
-                Map.of());
+                Map.of(), 100, Instant.EPOCH, List.of());
     }
 
     private static VirtualServerStatus server(String name, boolean quorumUp, boolean sorryInUse, RealServerStatus... reals) {

@@ -2,6 +2,7 @@ package org.jkeepalived.shell.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 import org.apache.karaf.shell.support.completers.ArgumentCommandLine;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
+import org.jkeepalived.vrrp.api.VrrpService;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,17 @@ class VrrpInstanceCompleterTest {
     private final VrrpInstanceCompleter completer = new VrrpInstanceCompleter();
 
     VrrpInstanceCompleterTest() {
-        completer.vrrp = () -> List.of(instance("VI_WEB"), instance("VI_WAN"), instance("DB"));
+        completer.vrrp = new VrrpService() {
+            @Override
+            public List<VrrpInstanceStatus> instances() {
+                return List.of(instance("VI_WEB"), instance("VI_WAN"), instance("DB"));
+            }
+
+            @Override
+            public Map<String, VrrpState> syncGroupStates() {
+                return Map.of();
+            }
+        };
     }
 
     @Test
@@ -35,6 +47,6 @@ class VrrpInstanceCompleterTest {
 
     private static VrrpInstanceStatus instance(String name) {
         return new VrrpInstanceStatus(name, VrrpState.BACKUP, 51, 2, Optional.of("eth0"), 100, "192.0.2.1", List.of(), 0, 0, 0, 0, 0, 0,
-                Map.of());
+                Map.of(), 100, Instant.EPOCH, List.of());
     }
 }

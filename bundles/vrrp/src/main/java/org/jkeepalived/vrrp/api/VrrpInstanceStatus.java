@@ -1,5 +1,6 @@
 package org.jkeepalived.vrrp.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,9 @@ import java.util.Optional;
  * @param priorityZeroReceived priority 0 adverts accepted: a master handing over
  * @param priorityZeroSent priority 0 adverts sent: its own hand-overs
  * @param drops received packets dropped, by reason; reasons never seen are absent
+ * @param effectivePriority the priority it advertises now, after its tracked objects' weights
+ * @param lastTransition when it last changed state
+ * @param tracked what it tracks, its own sync group's objects included, with their states
  */
 public record VrrpInstanceStatus(
         String name,
@@ -39,11 +43,16 @@ public record VrrpInstanceStatus(
         long releasedMaster,
         long priorityZeroReceived,
         long priorityZeroSent,
-        Map<DropReason, Long> drops) {
+        Map<DropReason, Long> drops,
+        int effectivePriority,
+        Instant lastTransition,
+        List<TrackedStatus> tracked) {
 
     public VrrpInstanceStatus {
         virtualAddresses = List.copyOf(virtualAddresses);
         drops = Map.copyOf(drops);
+        Objects.requireNonNull(lastTransition, "lastTransition");
+        tracked = List.copyOf(tracked);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.api;
 
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -13,4 +14,10 @@ public interface VrrpService {
      *         interface is missing, say) is absent, and the log says why
      */
     List<VrrpInstanceStatus> instances();
+
+    /**
+     * @return the state of each vrrp_sync_group, by name; a group none of whose members has started
+     *         yet is absent
+     */
+    Map<String, VrrpState> syncGroupStates();
 }

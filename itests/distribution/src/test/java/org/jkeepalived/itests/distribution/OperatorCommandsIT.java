@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,14 +36,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The operator's shell commands on a running distribution: one VRRP instance, master alone on its
- * link, and one virtual server whose real servers are two HTTP servers that answer and one that
- * does not, with a quorum the two make and lose when one of them stops.
+ * The operator's shell commands, dumps and metrics on a running distribution: one VRRP instance,
+ * master alone on its link until a peer of higher priority comes, and one virtual server whose real
+ * servers are two HTTP servers that answer and one that does not, with a quorum the two make and lose
+ * when one of them stops.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorCommandsIT {
 
     private static final String VIRTUAL_SERVER = "[127.0.0.100]:tcp:8080";
+    private static final String VI_1 = "{iname=\"VI_1\",intf=\"eth0\",vrid=\"51\"}";
+    /** A sample of Prometheus's text format: name, labels, value. */
+    private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*\\})? (\\S+)");
     private static final int REAL_PORT = 8081;
 
     @TempDir
@@ -237,6 +247,142 @@ class OperatorCommandsIT {
                 "absent", "up", "TCP_CHECK up");
         assertThat(distribution.shell("keepalived:status"))
                 .contains("Virtual servers: 1 virtual server, 0 with quorum; real servers 1/3 up; 1 sorry server in use");
+    }
+
+    @Test
+    @Order(2)
+    void theMetricsEndpointGivesTheStateOfVrrpAndRealServers() throws Exception {
+        Map<String, Double> metrics = scrape();
+
+        assertThat(metrics.get("keepalived_vrrp_state" + VI_1)).isEqualTo(2);
+        assertThat(metrics.get("keepalived_vrrp_priority" + VI_1)).isEqualTo(150);
+        assertThat(metrics.get("keepalived_become_master_total" + VI_1)).isEqualTo(1);
+        assertThat(metrics.get("keepalived_advertisements_sent_total" + VI_1)).isPositive();
+        assertThat(metrics.get("keepalived_real_server_up" + realServer(11))).isEqualTo(1);
+        assertThat(metrics.get("keepalived_real_server_weight" + realServer(11))).isEqualTo(2);
+        assertThat(metrics.get("keepalived_real_server_up" + realServer(13))).isZero();
+        assertThat(metrics.get("keepalived_real_server_weight" + realServer(13))).isZero();
+        assertThat(metrics.get("keepalived_virtual_server_quorum_up{virtual_server=\"" + VIRTUAL_SERVER + "\"}")).isEqualTo(1);
+        assertThat(metrics.get("keepalived_checkers{state=\"up\"}")).isEqualTo(2);
+        assertThat(metrics.get("keepalived_checkers{state=\"down\"}")).isEqualTo(1);
+        assertThat(metrics).containsKey("keepalived_checker_start_lateness_seconds{quantile=\"0.99\"}");
+        String probed = "keepalived_checker_last_probe_duration_seconds{virtual_server=\"" + VIRTUAL_SERVER
+                + "\",real_server=\"127.0.0.11:" + REAL_PORT + "\",checker=\"TCP_CHECK\"";
+        assertThat(metrics.entrySet()).filteredOn(sample -> sample.getKey().startsWith(probed)).singleElement()
+                .satisfies(sample -> assertThat(sample.getValue()).isBetween(0.0, 1.0));
+    }
+
+    @Test
+    @Order(3)
+    void dumpPrintsKeepalivedsSectionsWithTheLiveState() {
+        String dump = distribution.shell("keepalived:dump");
+
+        assertThat(dump).containsSubsequence(
+                "------< Global definitions >------", " Router ID = lb-ops",
+                "------< VRRP Topology >------", " VRRP Instance = VI_1", "   State = MASTER", "   Interface = eth0",
+                "   Virtual Router ID = 51", "   Priority = 150", "   Effective priority = 150", "   Advert interval = 2 sec",
+                "   Virtual IP (1):", "     192.0.2.100/24 dev eth0",
+                "------< LVS Topology >------", " VS = " + VIRTUAL_SERVER, "   lb_algo = wrr",
+                "   RIP = 127.0.0.11, RPORT = 8081, WEIGHT = 2", "   Status = UP",
+                "   RIP = 127.0.0.13, RPORT = 8081, WEIGHT = 3", "   Status = DOWN", "   Data plane weight = not in the data plane");
+        assertThat(distribution.shell("keepalived:dump --json"))
+                .contains("[{\"data\":{\"iname\":\"VI_1\"", "\"vrid\":51", "\"base_priority\":150", "\"state\":2",
+                        "\"stats\":{\"advert_rcvd\":0,\"advert_sent\":", "\"become_master\":1");
+    }
+
+    @Test
+    @Order(3)
+    void sigusr1AndSigjsonWriteKeepalivedsDumpFiles() throws Exception {
+        Path data = distribution.temporaryDirectory().resolve("keepalived.data");
+        Path checkData = distribution.temporaryDirectory().resolve("keepalived_check.data");
+        Path json = distribution.temporaryDirectory().resolve("keepalived.json");
+        String pid = Files.readString(directory.resolve("keepalived.pid")).trim();
+
+        Command.runOrFail("kill", "-USR1", pid);
+        await().atMost(30, SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(data) && Files.exists(checkData));
+        assertThat(Files.readString(data)).startsWith("------< Global definitions >------\n")
+                .contains(" VRRP Instance = VI_1\n   VRRP Version = 2\n   State = MASTER\n").doesNotContain("LVS Topology");
+        assertThat(Files.readString(checkData)).contains(" VS = " + VIRTUAL_SERVER + "\n").doesNotContain("VRRP Instance");
+        // keepalived's SIGJSON is SIGRTMIN+2, as bash names it
+        Command.runOrFail("bash", "-c", "kill -s RTMIN+2 " + pid);
+        await().atMost(30, SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> Files.exists(json));
+        assertThat(Files.readString(json)).startsWith("[{\"data\":{\"iname\":\"VI_1\"").endsWith("}}]");
+        assertThat(Files.getPosixFilePermissions(json)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        assertThat(distribution.logText()).contains("state dumped to " + data, "state dumped to " + json);
+    }
+
+    @Test
+    @Order(6)
+    void metricsFollowALostRealServerAndDroppedAdverts() throws Exception {
+        // after the tests above: real server 1 stopped, and a peer sent adverts of another interval
+        await().atMost(30, SECONDS).pollInterval(Duration.ofMillis(500))
+                .until(() -> scrape().get("keepalived_real_server_up" + realServer(11)) == 0);
+        Map<String, Double> metrics = scrape();
+
+        assertThat(metrics.get("keepalived_real_server_weight" + realServer(11))).isZero();
+        assertThat(metrics.get("keepalived_real_server_up" + realServer(12))).isEqualTo(1);
+        assertThat(metrics.get("keepalived_virtual_server_quorum_up{virtual_server=\"" + VIRTUAL_SERVER + "\"}")).isZero();
+        if (KeepalivedPeer.installed()) {
+            assertThat(metrics.get("keepalived_vrrp_dropped_packets_total{iname=\"VI_1\",intf=\"eth0\",vrid=\"51\","
+                    + "reason=\"advert_interval\"}")).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(distribution.shell("keepalived:dump")).contains("   RIP = 127.0.0.11, RPORT = 8081, WEIGHT = 2\n   Status = DOWN\n");
+    }
+
+    @Test
+    @Order(7)
+    void aTransitionToBackupShowsInTheMetricsAndTheDumps() throws Exception {
+        assumeTrue(KeepalivedPeer.installed(), "Debian's keepalived is not installed: apt-get install keepalived");
+        try (KeepalivedPeer other = KeepalivedPeer.start(peer, directory, """
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 51
+                    priority 200
+                    advert_int 2
+                    virtual_ipaddress {
+                        192.0.2.100/24 dev eth0
+                    }
+                }
+                """)) {
+            await().atMost(60, SECONDS).pollInterval(Duration.ofMillis(500))
+                    .until(() -> scrape().get("keepalived_vrrp_state" + VI_1) == 1);
+            Map<String, Double> metrics = scrape();
+            assertThat(metrics.get("keepalived_release_master_total" + VI_1)).isEqualTo(1);
+            assertThat(metrics.get("keepalived_advertisements_received_total" + VI_1)).isPositive();
+            assertThat(distribution.shell("keepalived:dump")).contains(" VRRP Instance = VI_1\n   VRRP Version = 2\n   State = BACKUP\n");
+            assertThat(distribution.shell("keepalived:dump --json")).contains("\"state\":1", "\"release_master\":1");
+        }
+    }
+
+    /** Scrapes the metrics endpoint where it listens by default, in the distribution's namespace, and reads every sample. */
+    private static Map<String, Double> scrape() throws Exception {
+        String response = distribution.namespace().call(() -> {
+            try (Socket socket = new Socket("127.0.0.1", 9650)) {
+                socket.getOutputStream().write("GET /metrics HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+        });
+        assertThat(response).startsWith("HTTP/1.1 200 OK").contains("content-type: text/plain; version=0.0.4; charset=utf-8");
+        Map<String, Double> samples = new HashMap<>();
+        Set<String> declared = new HashSet<>();
+        for (String line : response.substring(response.indexOf("\r\n\r\n") + 4).split("\n")) {
+            if (line.startsWith("# TYPE ")) {
+                declared.add(line.split(" ")[2]);
+            } else if (!line.startsWith("# HELP ")) {
+                Matcher sample = SAMPLE.matcher(line);
+                assertThat(sample.matches()).as("a sample: " + line).isTrue();
+                assertThat(declared).as("TYPE before " + line).contains(sample.group(1));
+                assertThat(samples.put(sample.group(1) + Objects.toString(sample.group(2), ""), Double.valueOf(sample.group(3))))
+                        .as("once: " + line).isNull();
+            }
+        }
+        return samples;
+    }
+
+    private static String realServer(int last) {
+        return "{virtual_server=\"" + VIRTUAL_SERVER + "\",real_server=\"127.0.0." + last + ":" + REAL_PORT + "\"}";
     }
 
     /** The cells of the first table row whose leading cells are {@code first}. */

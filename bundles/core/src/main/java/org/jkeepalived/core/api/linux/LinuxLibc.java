@@ -36,6 +36,9 @@ public final class LinuxLibc {
 
     public static native int open(String path, int flags) throws LastErrorException;
 
+    /** @return SIGRTMIN, the lowest real-time signal the C library leaves to programs (it keeps some for itself) */
+    public static native int __libc_current_sigrtmin();
+
     public static native int close(int fd) throws LastErrorException;
 
     /** Creates a FIFO (named pipe) with the given permission bits, less the umask. */

@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.internal.instance;
 
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     private AdvertisementReader reader;
     private InetAddress lastMaster;
     private volatile VrrpState state = VrrpState.INITIALIZE;
+    private Instant lastTransition = Instant.now();
     private boolean closed;
 
     private VirtualRouter(VrrpSettings settings, VrrpChannels channels, Optional<InterfaceInfo> link,
@@ -148,6 +150,16 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     /** @return the current state; readable from any thread */
     public VrrpState state() {
         return state;
+    }
+
+    /** @return the priority it advertises now, after tracking; on the loop only */
+    public int effectivePriority() {
+        return fsm.priority();
+    }
+
+    /** @return when it last changed state, or was created; on the loop only */
+    public Instant lastTransition() {
+        return lastTransition;
     }
 
     /** @return the address adverts are sent from */
@@ -297,6 +309,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     @Override
     public void stateChanged(VrrpState previous, VrrpState current) {
         state = current;
+        lastTransition = Instant.now();
         notifyListener("report the state change", () -> listener.stateChanged(settings, previous, current));
     }
 

@@ -1,11 +1,14 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.jkeepalived.config.api.model.vrrp.TrackedFile;
 import org.jkeepalived.config.api.model.vrrp.TrackedInterface;
 import org.jkeepalived.config.api.model.vrrp.TrackedScript;
+import org.jkeepalived.vrrp.api.TrackedStatus;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
 
 /**
@@ -54,8 +57,7 @@ record InstanceTracking(Optional<String> ownInterface, int basePriority, List<Tr
             }
         }
         for (TrackedFile tracked : files) {
-            long value = states.fileValue(tracked.name());
-            if (tracked.weight() == 0 ? value != 0 : fileResult(tracked, value) < LOWEST_FILE_RESULT) {
+            if (fileFault(tracked, states.fileValue(tracked.name()))) {
                 return true;
             }
         }
@@ -83,6 +85,32 @@ record InstanceTracking(Optional<String> ownInterface, int basePriority, List<Tr
             }
         }
         return (int) Math.max(1, Math.min(HIGHEST_TRACKED_PRIORITY, priority));
+    }
+
+    /**
+     * @param states the tracked objects' states
+     * @return each tracked object with its state, interfaces, then scripts, then files
+     */
+    List<TrackedStatus> status(TrackedStates states) {
+        List<TrackedStatus> status = new ArrayList<>();
+        for (TrackedInterface tracked : interfaces) {
+            status.add(new TrackedStatus(TrackedStatus.Kind.INTERFACE, tracked.name(), tracked.weight(), tracked.reverse(),
+                    states.linkUp(tracked.name()), OptionalLong.empty()));
+        }
+        for (TrackedScript tracked : scripts) {
+            status.add(new TrackedStatus(TrackedStatus.Kind.SCRIPT, tracked.name(), tracked.weight(), tracked.reverse(),
+                    states.scriptUp(tracked.name()), OptionalLong.empty()));
+        }
+        for (TrackedFile tracked : files) {
+            long value = states.fileValue(tracked.name());
+            status.add(new TrackedStatus(TrackedStatus.Kind.FILE, tracked.name(), tracked.weight(), tracked.reverse(),
+                    !fileFault(tracked, value), OptionalLong.of(value)));
+        }
+        return status;
+    }
+
+    private static boolean fileFault(TrackedFile tracked, long value) {
+        return tracked.weight() == 0 ? value != 0 : fileResult(tracked, value) < LOWEST_FILE_RESULT;
     }
 
     private static long fileResult(TrackedFile tracked, long value) {

@@ -226,7 +226,7 @@ final class RunningInstances {
         }
     }
 
-    private static VrrpInstanceStatus status(Running current) {
+    private VrrpInstanceStatus status(Running current) {
         VrrpSettings settings = current.plan().settings();
         InstanceStatistics statistics = current.router().statistics();
         return new VrrpInstanceStatus(settings.name(), current.router().state(), settings.virtualRouterId(),
@@ -234,6 +234,8 @@ final class RunningInstances {
                 current.router().sourceAddress().getHostAddress(),
                 current.plan().network().addresses().stream().map(NetworkEntries::describe).toList(),
                 statistics.advertsSent(), statistics.advertsReceived(), statistics.becameMaster(), statistics.releasedMaster(),
-                statistics.priorityZeroReceived(), statistics.priorityZeroSent(), statistics.drops());
+                statistics.priorityZeroReceived(), statistics.priorityZeroSent(), statistics.drops(),
+                current.router().effectivePriority(), current.router().lastTransition(),
+                current.plan().tracking().status(states));
     }
 }

@@ -2,6 +2,7 @@ package org.jkeepalived.vrrp.internal.runtime;
 
 import java.util.List;
 
+import org.jkeepalived.vrrp.api.VrrpCounter;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 
 /**
@@ -20,30 +21,20 @@ final class StatisticsReport {
     static String format(List<VrrpInstanceStatus> instances) {
         StringBuilder text = new StringBuilder();
         for (VrrpInstanceStatus instance : instances) {
-            text.append("VRRP Instance: ").append(instance.name()).append('\n')
-                    .append("  Advertisements:\n");
-            line(text, 4, "Received", instance.advertsReceived());
-            line(text, 4, "Sent", instance.advertsSent());
-            line(text, 2, "Became master", instance.becameMaster());
-            line(text, 2, "Released master", instance.releasedMaster());
-            text.append("  Packet Errors:\n");
-            line(text, 4, "Length", instance.dropped("packet_len_err"));
-            line(text, 4, "TTL", instance.dropped("ip_ttl_err"));
-            line(text, 4, "Invalid Type", instance.dropped("invalid_type_rcvd"));
-            line(text, 4, "Advertisement Interval", instance.dropped("advert_interval_err"));
-            line(text, 4, "Address List", instance.dropped("addr_list_err"));
-            text.append("  Authentication Errors:\n");
-            line(text, 4, "Invalid Type", instance.dropped("invalid_authtype"));
-            line(text, 4, "Type Mismatch", instance.dropped("authtype_mismatch"));
-            line(text, 4, "Failure", instance.dropped("auth_failure"));
-            text.append("  Priority Zero:\n");
-            line(text, 4, "Received", instance.priorityZeroReceived());
-            line(text, 4, "Sent", instance.priorityZeroSent());
+            text.append("VRRP Instance: ").append(instance.name()).append('\n');
+            String section = "";
+            for (VrrpCounter counter : VrrpCounter.values()) {
+                if (counter.fileLine() == null) {
+                    continue;
+                }
+                if (!counter.fileSection().isEmpty() && !counter.fileSection().equals(section)) {
+                    text.append("  ").append(counter.fileSection()).append(":\n");
+                }
+                section = counter.fileSection();
+                int indent = section.isEmpty() ? 2 : 4;
+                text.append(" ".repeat(indent)).append(counter.fileLine()).append(": ").append(counter.of(instance)).append('\n');
+            }
         }
         return text.toString();
-    }
-
-    private static void line(StringBuilder text, int indent, String name, long value) {
-        text.append(" ".repeat(indent)).append(name).append(": ").append(value).append('\n');
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,7 @@ import org.jkeepalived.netlink.api.Rtnetlink;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.api.VrrpListener;
 import org.jkeepalived.vrrp.api.VrrpService;
+import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.net.VrrpChannels;
 import org.jkeepalived.vrrp.internal.settings.VirtualMac;
 import org.jkeepalived.vrrp.internal.settings.VmacNames;
@@ -102,7 +104,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
             tracker.track(tracked);
         });
         if (update.previous().isPresent() && update.current().globalDefs().fifoWriteVrrpStatesOnReload()) {
-            fifos.writeStates(instances(), onLoop(CompletableFuture.supplyAsync(instances::groupStates, loop)));
+            fifos.writeStates(instances(), syncGroupStates());
         }
     }
 
@@ -120,6 +122,11 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
     @Override
     public List<VrrpInstanceStatus> instances() {
         return onLoop(CompletableFuture.supplyAsync(instances::status, loop));
+    }
+
+    @Override
+    public Map<String, VrrpState> syncGroupStates() {
+        return onLoop(CompletableFuture.supplyAsync(instances::groupStates, loop));
     }
 
     /** Hands over and stops every instance, then removes the static entries, before the loop ends. */

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.jkeepalived.config.api.model.vrrp.TrackedFile;
 import org.jkeepalived.config.api.model.vrrp.TrackedInterface;
 import org.jkeepalived.config.api.model.vrrp.TrackedScript;
+import org.jkeepalived.vrrp.api.TrackedStatus;
 import org.junit.jupiter.api.Test;
 
 class InstanceTrackingTest {
@@ -46,6 +48,23 @@ class InstanceTrackingTest {
         assertThat(tracking.priority(states(Map.of("eth1", false), Map.of("chk_down", false)))).isEqualTo(90);
         assertThat(tracking.priority(states(NONE, Map.of("chk_up", false)))).isEqualTo(110);
         assertThat(tracking.fault(states(Map.of("eth1", false), Map.of("chk_up", false, "chk_down", false)))).isFalse();
+    }
+
+    @Test
+    void theStatusListsEachTrackedObjectWithItsState() {
+        InstanceTracking tracking = new InstanceTracking(Optional.of("eth0"), 100,
+                List.of(new TrackedInterface("eth1", -10, false)),
+                List.of(new TrackedScript("chk_web", -20, true)),
+                List.of(new TrackedFile("load", 0, false)));
+
+        List<TrackedStatus> status = tracking.status(new TrackedStates(Map.of("eth1", false), Map.of("chk_web", true),
+                Map.of("load", 3L)));
+
+        assertThat(status).containsExactly(
+                new TrackedStatus(TrackedStatus.Kind.INTERFACE, "eth1", -10, false, false, OptionalLong.empty()),
+                new TrackedStatus(TrackedStatus.Kind.SCRIPT, "chk_web", -20, true, true, OptionalLong.empty()),
+                // weight 0: any value but 0 is a FAULT
+                new TrackedStatus(TrackedStatus.Kind.FILE, "load", 0, false, false, OptionalLong.of(3)));
     }
 
     @Test

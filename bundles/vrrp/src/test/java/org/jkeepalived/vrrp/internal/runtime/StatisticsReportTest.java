@@ -2,6 +2,7 @@ package org.jkeepalived.vrrp.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,7 @@ class StatisticsReportTest {
     private static VrrpInstanceStatus status(String name, long received, long sent, long becameMaster, long releasedMaster,
             long priorityZeroReceived, long priorityZeroSent, Map<DropReason, Long> drops) {
         return new VrrpInstanceStatus(name, VrrpState.MASTER, 51, 2, Optional.of("eth0"), 100, "192.0.2.1", List.of(),
-                sent, received, becameMaster, releasedMaster, priorityZeroReceived, priorityZeroSent, drops);
+                sent, received, becameMaster, releasedMaster, priorityZeroReceived, priorityZeroSent, drops, 100,
+                Instant.EPOCH, List.of());
     }
 }

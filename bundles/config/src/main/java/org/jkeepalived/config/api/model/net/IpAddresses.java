@@ -49,4 +49,15 @@ public final class IpAddresses {
         }
         return text.toString();
     }
+
+    /**
+     * @param address an address
+     * @param port a port
+     * @return the two as keepalived's logs and ipvsadm write an endpoint: {@code 192.0.2.10:80},
+     *         {@code [2001:db8::10]:80}
+     */
+    public static String endpoint(InetAddress address, int port) {
+        String text = format(address);
+        return (address instanceof Inet6Address ? "[" + text + "]" : text) + ":" + port;
+    }
 }

@@ -24,4 +24,11 @@ class IpAddressesTest {
     void formatsAsRfc5952Says(String written, String expected) throws UnknownHostException {
         assertThat(IpAddresses.format(InetAddress.getByName(written))).isEqualTo(expected);
     }
+
+    /** An IPv6 endpoint is bracketed, as in URLs (RFC 3986 section 3.2.2) and ipvsadm's listing. */
+    @ParameterizedTest
+    @CsvSource({"192.0.2.10, 80, 192.0.2.10:80", "2001:db8:0:0:0:0:0:10, 443, [2001:db8::10]:443"})
+    void endpointsJoinAddressAndPort(String address, int port, String expected) throws UnknownHostException {
+        assertThat(IpAddresses.endpoint(InetAddress.getByName(address), port)).isEqualTo(expected);
+    }
 }
