@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.testing.netns.Links;
@@ -43,18 +42,18 @@ public final class AdvertTimingSideBySide {
     private static final int CHECKS = 10_000;
 
     private final Path directory;
-    private final Path home;
+    private final UnpackedDistribution distribution;
 
-    private AdvertTimingSideBySide(Path directory, Path home) {
+    private AdvertTimingSideBySide(Path directory, UnpackedDistribution distribution) {
         this.directory = directory;
-        this.home = home;
+        this.distribution = distribution;
     }
 
     public static void main(String[] args) throws Exception {
         Duration each = Duration.ofSeconds((long) (Double.parseDouble(System.getProperty("minutes", "10")) * 60));
         Path directory = Files.createTempDirectory("advert-timing");
-        Path home = unpack(Path.of(System.getProperty("distribution")), directory);
-        AdvertTimingSideBySide bench = new AdvertTimingSideBySide(directory, home);
+        AdvertTimingSideBySide bench = new AdvertTimingSideBySide(directory,
+                UnpackedDistribution.unpack(Path.of(System.getProperty("distribution")), directory));
         Map<String, Series> results = new LinkedHashMap<>();
         for (boolean loaded : new boolean[] {false, true}) {
             for (String daemon : List.of("keepalived", "jkeepalived")) {
@@ -133,7 +132,7 @@ public final class AdvertTimingSideBySide {
                 Map<String, List<Double>> lateness = lateness(times);
                 return new Series(lateness, otherPriorities[0] + takeoverGaps(lateness));
             } finally {
-                stop(process);
+                UnpackedDistribution.stop(process);
                 load.forEach(Process::destroyForcibly);
                 if (server != null) {
                     server.destroyForcibly();
@@ -148,15 +147,8 @@ public final class AdvertTimingSideBySide {
                     "--pid", directory.resolve("ka.pid").toString(), "--vrrp_pid", directory.resolve("ka-vrrp.pid").toString())
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         }
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jkeepalived").toString(), "-n", "-l", "-s", router.name(),
-                "-f", config.toString(), "-p", directory.resolve("jk.pid").toString()));
-        if (!loaded) {
-            command.add("-P");
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("JKEEPALIVED_DATA", directory.resolve("jk-data").toString());
-        builder.environment().put("TMPDIR", directory.toString());
-        return builder.start();
+        return loaded ? distribution.start(router, "jkeepalived-loaded", config, "-l")
+                : distribution.start(router, "jkeepalived-idle", config, "-l", "-P");
     }
 
     private static void read(Process capture, Map<String, List<Double>> times, int[] otherPriorities) {
@@ -244,21 +236,5 @@ public final class AdvertTimingSideBySide {
         List<Double> sorted = values.stream().sorted().toList();
         int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
         return sorted.isEmpty() ? Double.NaN : sorted.get(Math.max(0, index));
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static Path unpack(Path archive, Path directory) throws IOException {
-        Path unpacked = Files.createDirectories(directory.resolve("jkeepalived"));
-        Command.runOrFail("tar", "xzf", archive.toString(), "-C", unpacked.toString());
-        try (Stream<Path> homes = Files.list(unpacked)) {
-            return homes.findFirst().orElseThrow();
-        }
     }
 }

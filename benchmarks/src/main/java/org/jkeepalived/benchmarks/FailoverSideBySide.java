@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.testing.netns.KeepalivedPeer;
 import org.jkeepalived.testing.netns.Links;
 import org.jkeepalived.testing.netns.NetworkNamespace;
@@ -172,26 +171,10 @@ public final class FailoverSideBySide {
     }
 
     private AutoCloseable startJkeepalived(Path archive) throws IOException {
-        Path unpacked = Files.createDirectories(directory.resolve("jkeepalived"));
-        Command.runOrFail("tar", "xzf", archive.toString(), "-C", unpacked.toString());
-        Path home;
-        try (var homes = Files.list(unpacked)) {
-            home = homes.findFirst().orElseThrow();
-        }
+        UnpackedDistribution distribution = UnpackedDistribution.unpack(archive, directory);
         Path config = Files.writeString(directory.resolve("jkeepalived.conf"), config(100, "BACKUP"));
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/jkeepalived").toString(), "-n", "-s", backupHost.name(),
-                "-f", config.toString(), "-p", directory.resolve("jkeepalived.pid").toString())
-                .redirectErrorStream(true).redirectOutput(directory.resolve("jkeepalived.out").toFile());
-        builder.environment().put("JKEEPALIVED_DATA", directory.resolve("jkeepalived-data").toString());
-        builder.environment().put("TMPDIR", directory.toString());
-        Process process = builder.start();
-        return () -> {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        };
+        Process process = distribution.start(backupHost, "jkeepalived", config);
+        return () -> UnpackedDistribution.stop(process);
     }
 
     private void close() {

@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.testing.netns.NetworkNamespace;
 
 /**
@@ -61,21 +59,14 @@ public final class FootprintSideBySide {
         Duration idle = Duration.ofSeconds(Long.getLong("idle", 60));
         Path directory = Files.createTempDirectory("footprint");
         FootprintSideBySide bench = new FootprintSideBySide(directory);
-        Path home = bench.unpack(Path.of(System.getProperty("distribution")));
+        UnpackedDistribution distribution = UnpackedDistribution.unpack(Path.of(System.getProperty("distribution")), directory);
 
         Result keepalived = bench.measure((namespace, run) -> namespace.processBuilder("keepalived", "--vrrp", "--dont-fork",
                 "--use-file", bench.config.toString(), "--pid", directory.resolve("ka" + run + ".pid").toString(),
                 "--vrrp_pid", directory.resolve("ka-vrrp" + run + ".pid").toString(),
                 "--checkers_pid", directory.resolve("ka-check" + run + ".pid").toString())
                 .redirectErrorStream(true).redirectOutput(directory.resolve("keepalived" + run + ".out").toFile()).start(), runs, idle);
-        Result jkeepalived = bench.measure((namespace, run) -> {
-            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/jkeepalived").toString(), "-n", "-P", "-s", namespace.name(),
-                    "-f", bench.config.toString(), "-p", directory.resolve("jk" + run + ".pid").toString())
-                    .redirectErrorStream(true).redirectOutput(directory.resolve("jkeepalived" + run + ".out").toFile());
-            builder.environment().put("JKEEPALIVED_DATA", directory.resolve("jk-data" + run).toString());
-            builder.environment().put("TMPDIR", directory.toString());
-            return builder.start();
-        }, runs, idle);
+        Result jkeepalived = bench.measure((namespace, run) -> distribution.start(namespace, "jk" + run, bench.config, "-P"), runs, idle);
 
         System.out.printf("Footprint: %d starts each, memory and threads after %d s idle%n%n", runs, idle.toSeconds());
         System.out.printf("%-12s %22s %22s %12s%n", "", "start to 1st advert ms", "idle PSS MB", "threads");
@@ -127,7 +118,7 @@ public final class FootprintSideBySide {
                     }
                 } finally {
                     capture.destroyForcibly();
-                    stop(process);
+                    UnpackedDistribution.stop(process);
                 }
             }
         }
@@ -162,22 +153,6 @@ public final class FootprintSideBySide {
                     .map(line -> Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0])).orElse(0L);
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private Path unpack(Path archive) throws IOException {
-        Path unpacked = Files.createDirectories(directory.resolve("jkeepalived"));
-        Command.runOrFail("tar", "xzf", archive.toString(), "-C", unpacked.toString());
-        try (Stream<Path> homes = Files.list(unpacked)) {
-            return homes.findFirst().orElseThrow();
         }
     }
 }
