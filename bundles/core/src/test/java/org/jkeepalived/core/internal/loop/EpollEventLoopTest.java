@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -123,15 +124,20 @@ class EpollEventLoopTest {
         timer[0].scheduleAt(start);
 
         assertThat(done.await(5, SECONDS)).isTrue();
-        // A stall of the machine makes some runs late, and the runs after it catch up with the grid;
-        // drift makes every later run later: the last ten would all be 90 ms or more behind.
+        // A stall of the machine makes some runs late, and the runs after it catch up with the grid
+        // (1 ms a run); drift makes every later run later: the last ten would all be 90 ms or more
+        // behind, each later than the one before.
         long leastLateOfTheLastTen = Long.MAX_VALUE;
+        long[] lateness = new long[periods];
         for (int i = periods - 10; i < periods; i++) {
-            long lateness = runAt[i] - (start + i * period);
-            assertThat(lateness).as("run %d ran before its deadline", i).isNotNegative();
-            leastLateOfTheLastTen = Math.min(leastLateOfTheLastTen, lateness);
+            lateness[i] = runAt[i] - (start + i * period);
+            assertThat(lateness[i]).as("run %d ran before its deadline", i).isNotNegative();
+            leastLateOfTheLastTen = Math.min(leastLateOfTheLastTen, lateness[i]);
         }
-        assertThat(leastLateOfTheLastTen).isLessThan(50 * MS);
+        boolean catchingUp = lateness[periods - 1] < lateness[periods - 10];
+        assertThat(leastLateOfTheLastTen < 50 * MS || catchingUp)
+                .as("lateness of the last ten runs: %s", Arrays.toString(Arrays.copyOfRange(lateness, periods - 10, periods)))
+                .isTrue();
     }
 
     @Test
