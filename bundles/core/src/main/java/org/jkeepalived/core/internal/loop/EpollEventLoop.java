@@ -5,6 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import com.sun.jna.LastErrorException;
@@ -58,6 +59,9 @@ final class EpollEventLoop implements EventLoop {
     private long timerSequence;
     private long armedDeadline = DISARMED;
     private volatile boolean closing;
+    /** What an abandoned loop's thread runs when it ends; taken once, by that thread or by {@link #abandon}. */
+    private final AtomicReference<Runnable> whenAbandonedEnds = new AtomicReference<>();
+    private volatile boolean ended;
 
     EpollEventLoop(String name, Consumer<EpollEventLoop> onClosed) {
         this.name = name;
@@ -124,6 +128,22 @@ final class EpollEventLoop implements EventLoop {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    @Override
+    public void abandon(Runnable whenEnded) {
+        whenAbandonedEnds.set(whenEnded);
+        // the name goes now: a new loop of the same name must not wait for this thread
+        onClosed.accept(this);
+        if (!closing) {
+            closing = true;
+            LinuxLibc.write(wakeFd, one, 8);
+        }
+        thread.interrupt();
+        LOG.warn("{}: abandoned; its thread ends when what it runs returns", name);
+        if (ended) {
+            runWhenAbandonedEnds();
         }
     }
 
@@ -234,6 +254,19 @@ final class EpollEventLoop implements EventLoop {
             timerSpec.close();
             onClosed.accept(this);
             LOG.debug("{}: stopped", name);
+            ended = true;
+            runWhenAbandonedEnds();
+        }
+    }
+
+    private void runWhenAbandonedEnds() {
+        Runnable action = whenAbandonedEnds.getAndSet(null);
+        if (action != null) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("{}: cleaning up after the abandoned loop failed", name, e);
+            }
         }
     }
 
