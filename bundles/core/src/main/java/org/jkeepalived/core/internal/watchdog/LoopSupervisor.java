@@ -108,6 +108,7 @@ final class LoopSupervisor implements AutoCloseable {
         Map<String, Executor> loops = subsystem.loops();
         known.keySet().retainAll(loops.keySet());
         long timeout = settings.timeout().toNanos();
+        boolean answering = true;
         for (Map.Entry<String, Executor> loop : loops.entrySet()) {
             LoopWatch watch = known.get(loop.getKey());
             if (watch == null || watch.loop() != loop.getValue()) {
@@ -117,17 +118,26 @@ final class LoopSupervisor implements AutoCloseable {
             }
             long waiting = watch.waiting(now);
             if (waiting > timeout) {
-                restart(subsystem, new StuckLoop(subsystem.subsystem(), loop.getKey(), Duration.ofNanos(waiting),
-                        clock.instant()));
-                known.clear();
-                return false;
+                answering = false;
+                // a restart that failed is not tried again each round: the loop stays stuck, the watchdog unhealthy
+                if (!watch.restartFailed()) {
+                    StuckLoop stuck = new StuckLoop(subsystem.subsystem(), loop.getKey(), Duration.ofNanos(waiting),
+                            clock.instant());
+                    if (restart(subsystem, stuck)) {
+                        known.clear();
+                        return false;
+                    }
+                    watch.markRestartFailed();
+                }
+            } else {
+                watch.sendIfDue(now, settings.interval().toNanos());
             }
-            watch.sendIfDue(now, settings.interval().toNanos());
         }
-        return true;
+        return answering;
     }
 
-    private void restart(Supervised subsystem, StuckLoop stuck) {
+    /** @return whether the subsystem restarted */
+    private boolean restart(Supervised subsystem, StuckLoop stuck) {
         LOG.error("watchdog: {}; restarting {} on a fresh loop", stuck.describe(), stuck.subsystem());
         boolean restarted;
         try {
@@ -145,6 +155,7 @@ final class LoopSupervisor implements AutoCloseable {
                 LOG.error("watchdog listener {} failed", listener, e);
             }
         }
+        return restarted;
     }
 
     @Override

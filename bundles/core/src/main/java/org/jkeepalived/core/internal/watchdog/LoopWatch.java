@@ -9,6 +9,7 @@ final class LoopWatch {
     private final Executor loop;
     private long sentAt;
     private volatile boolean pending;
+    private boolean restartFailed;
 
     LoopWatch(Executor loop) {
         this.loop = loop;
@@ -35,6 +36,15 @@ final class LoopWatch {
                 pending = false;
             }
         }
+    }
+
+    /** @return whether restarting the loop's subsystem failed while this hello waited */
+    boolean restartFailed() {
+        return restartFailed;
+    }
+
+    void markRestartFailed() {
+        restartFailed = true;
     }
 
     /**
