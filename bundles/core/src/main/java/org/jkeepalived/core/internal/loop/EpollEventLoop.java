@@ -234,7 +234,8 @@ final class EpollEventLoop implements EventLoop {
             while (!closing) {
                 armTimerFd();
                 int ready = awaitReady(tasks.isEmpty() ? -1 : 0);
-                for (int i = 0; i < ready; i++) {
+                // closing is checked between handlers: an abandoned loop whose stuck handler returns runs nothing more
+                for (int i = 0; i < ready && !closing; i++) {
                     dispatch(epoll.data(i), epoll.events(i));
                 }
                 runExpiredTimers();
@@ -336,7 +337,7 @@ final class EpollEventLoop implements EventLoop {
         long now = System.nanoTime();
         long sequenceLimit = timerSequence;
         LoopTimerNode first;
-        while ((first = timers.peek()) != null && first.deadline - now <= 0 && first.sequence < sequenceLimit) {
+        while (!closing && (first = timers.peek()) != null && first.deadline - now <= 0 && first.sequence < sequenceLimit) {
             timers.poll();
             try {
                 first.action.run();
@@ -347,7 +348,7 @@ final class EpollEventLoop implements EventLoop {
     }
 
     private void runTasks() {
-        for (int i = 0; i < MAX_TASKS_PER_TURN; i++) {
+        for (int i = 0; i < MAX_TASKS_PER_TURN && !closing; i++) {
             Runnable task = tasks.poll();
             if (task == null) {
                 return;
