@@ -75,9 +75,13 @@ final class NotifySocketListener implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
-        reader.join(1000);
+        try {
+            reader.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         LinuxLibc.close(fd);
     }
 }

@@ -249,7 +249,11 @@ final class RunningInstances {
         try {
             Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
             if (settings.vmac().isPresent()) {
-                vmacs.create(settings);
+                if (resume.isPresent()) {
+                    vmacs.keep(settings);
+                } else {
+                    vmacs.create(settings);
+                }
                 vmacMade = true;
             }
             InstanceNetwork network = new InstanceNetwork(kernel, plan.network());

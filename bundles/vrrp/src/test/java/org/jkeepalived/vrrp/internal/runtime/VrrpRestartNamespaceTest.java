@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import org.jkeepalived.core.api.watchdog.StuckLoop;
+import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,38 @@ class VrrpRestartNamespaceTest {
         }
         assertThat(second.instance("VI_1").state()).isEqualTo(VrrpState.MASTER);
         assertThat(first.instance("VI_1").state()).isEqualTo(VrrpState.BACKUP);
+    }
+
+    @Test
+    void aMasterWithUseVmacKeepsItsVmacAndTheAddressOnIt() throws Exception {
+        first.apply(vmac(config(150, 2, false)));
+        second.apply(vmac(config(100, 2, false)));
+        await().atMost(TAKEOVER.multipliedBy(2)).until(() -> first.instance("VI_1").state() == VrrpState.MASTER && vmacHasVip(first));
+        String vmac = first.namespace.execOrFail("ip", "-o", "link", "show", "vrrp.51");
+        String index = vmac.substring(0, vmac.indexOf(':'));
+
+        block(first, Duration.ofSeconds(30));
+        Thread.sleep(2000);
+        first.runtime.restart(stuck(first, Duration.ofSeconds(2)));
+
+        Instant until = Instant.now().plusSeconds(6);
+        while (Instant.now().isBefore(until)) {
+            assertThat(vmacHasVip(first)).as("the address stays on the VMAC").isTrue();
+            Thread.sleep(200);
+        }
+        assertThat(first.namespace.execOrFail("ip", "-o", "link", "show", "vrrp.51")).as("the same VMAC").startsWith(index + ":");
+        assertThat(first.instance("VI_1").state()).isEqualTo(VrrpState.MASTER);
+        assertThat(second.instance("VI_1").becameMaster()).isZero();
+    }
+
+    /** use_vmac, and the address where keepalived puts it then: on the VMAC. */
+    private static String vmac(String config) {
+        return config.replace("interface eth0", "interface eth0\n    use_vmac").replace("192.0.2.100/24 dev eth0", "192.0.2.100");
+    }
+
+    private static boolean vmacHasVip(RuntimeRouter router) {
+        Command.Result shown = router.namespace.exec("ip", "-o", "addr", "show", "dev", "vrrp.51");
+        return shown.succeeded() && shown.output().contains(" " + VIP + "/");
     }
 
     /** Holds the router's VRRP loop, as a handler stuck in a call would; the latch opens when the hold ends. */
