@@ -1,10 +1,8 @@
 package org.jkeepalived.core.internal.systemd;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.jkeepalived.core.api.systemd.ServiceManager;
 import org.jkeepalived.core.api.watchdog.Watchdog;
@@ -12,6 +10,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,11 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Speaks sd_notify(3) to systemd when it started the process with {@code Type=notify}, as keepalived
- * does: {@code READY=1} once the container booted, the configuration is in place and every
- * supervised loop ran what it was given; {@code RELOADING=1} then {@code READY=1} around a reload;
- * {@code STOPPING=1} as soon as the container begins to stop; and, with {@code WatchdogSec},
- * {@code WATCHDOG=1} at half the interval, but only while the watchdog sees every loop answer, so
- * that a process whose loops are stuck past restarting is killed and started again by systemd.
+ * does (see {@link Notifications} for what and when). Without {@code $NOTIFY_SOCKET} it does nothing.
+ * The container has booted when Karaf registers its BootFinished service; it begins to stop when the
+ * system bundle does.
  */
 @Component(service = ServiceManager.class, immediate = true)
 public final class SystemdNotifier implements ServiceManager {
@@ -35,20 +32,13 @@ public final class SystemdNotifier implements ServiceManager {
     private static final Logger LOG = LoggerFactory.getLogger(SystemdNotifier.class);
     /** Registered by Karaf once every boot feature is installed; tracked by name, not imported. */
     private static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+    /** How long the loops may take to run what they were given before READY=1 is tried again. */
+    private static final Duration LOOP_ANSWER = Duration.ofSeconds(10);
 
-    private final Watchdog watchdog;
-    private final Optional<NotifySocket> socket;
-    private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "systemd-notify");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final BundleContext context;
-    private final SynchronousBundleListener stopping = this::frameworkEvent;
+    private final Optional<Notifications> notifications;
+    private final SynchronousBundleListener stopping = this::bundleChanged;
     private ServiceTracker<Object, Object> boot;
-    private boolean booted;
-    private boolean configured;
-    private boolean withholding;
 
     /**
      * @param watchdog whether every loop answers
@@ -56,49 +46,43 @@ public final class SystemdNotifier implements ServiceManager {
      */
     @Activate
     public SystemdNotifier(@Reference Watchdog watchdog, BundleContext context) {
-        this(watchdog, context, System.getenv());
+        this.context = context;
+        Map<String, String> environment = System.getenv();
+        this.notifications = NotifySocket.of(environment.get("NOTIFY_SOCKET"))
+                .map(socket -> new Notifications(socket, watchdog, watchdogInterval(environment), LOOP_ANSWER));
+        notifications.ifPresentOrElse(present -> {
+            LOG.info("systemd: notifying {}", environment.get("NOTIFY_SOCKET"));
+            context.addBundleListener(stopping);
+            trackBoot();
+        }, () -> LOG.debug("no NOTIFY_SOCKET: not started by systemd with Type=notify"));
     }
 
-    SystemdNotifier(Watchdog watchdog, BundleContext context, Map<String, String> environment) {
-        this.watchdog = watchdog;
-        this.context = context;
-        this.socket = NotifySocket.of(environment.get("NOTIFY_SOCKET"));
-        if (socket.isEmpty()) {
-            LOG.debug("no NOTIFY_SOCKET: not started by systemd with Type=notify");
-            return;
-        }
-        LOG.info("systemd: notifying {}", socket.get().name());
-        watchdogInterval(environment).ifPresent(micros -> {
-            LOG.info("systemd: WatchdogSec is {} ms; WATCHDOG=1 every {} ms while every loop answers", micros / 1000,
-                    micros / 2000);
-            pings.scheduleAtFixedRate(this::ping, 0, micros / 2, TimeUnit.MICROSECONDS);
-        });
-        context.addBundleListener(stopping);
+    private void trackBoot() {
         try {
             boot = new ServiceTracker<>(context, context.createFilter("(" + Constants.OBJECTCLASS + "=" + BOOT_FINISHED + ")"),
                     null) {
                 @Override
-                public Object addingService(org.osgi.framework.ServiceReference<Object> reference) {
-                    booted();
+                public Object addingService(ServiceReference<Object> reference) {
+                    notifications.ifPresent(Notifications::booted);
                     return reference;
                 }
             };
         } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("the BootFinished filter", e);
         }
         boot.open();
     }
 
     /** WATCHDOG_USEC, unless WATCHDOG_PID names another process (sd_watchdog_enabled(3)). */
-    private static Optional<Long> watchdogInterval(Map<String, String> environment) {
+    static Optional<Duration> watchdogInterval(Map<String, String> environment) {
         String micros = environment.get("WATCHDOG_USEC");
         String pid = environment.get("WATCHDOG_PID");
-        if (micros == null || (pid != null && !pid.equals(Long.toString(ProcessHandle.current().pid())))) {
+        if (micros == null || (pid != null && !pid.trim().equals(Long.toString(ProcessHandle.current().pid())))) {
             return Optional.empty();
         }
         try {
             long value = Long.parseLong(micros.trim());
-            return value > 0 ? Optional.of(value) : Optional.empty();
+            return value > 0 ? Optional.of(Duration.ofNanos(value * 1000)) : Optional.empty();
         } catch (NumberFormatException e) {
             LOG.warn("systemd: WATCHDOG_USEC={} is not a number of microseconds; no watchdog pings", micros);
             return Optional.empty();
@@ -107,71 +91,26 @@ public final class SystemdNotifier implements ServiceManager {
 
     @Override
     public void reloading() {
-        synchronized (this) {
-            configured = false;
-        }
-        // systemd 253 and later want the time of the reload with it; CLOCK_MONOTONIC is nanoTime's clock
-        send("RELOADING=1\nMONOTONIC_USEC=" + System.nanoTime() / 1000);
+        notifications.ifPresent(Notifications::reloading);
     }
 
     @Override
     public void configurationApplied() {
-        synchronized (this) {
-            configured = true;
-        }
-        readyIfDue();
+        notifications.ifPresent(Notifications::configurationApplied);
     }
 
-    private void booted() {
-        synchronized (this) {
-            booted = true;
+    private void bundleChanged(BundleEvent event) {
+        if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == Constants.SYSTEM_BUNDLE_ID) {
+            notifications.ifPresent(Notifications::stopping);
         }
-        readyIfDue();
-    }
-
-    private void readyIfDue() {
-        synchronized (this) {
-            if (!booted || !configured || socket.isEmpty()) {
-                return;
-            }
-        }
-        watchdog.throughEveryLoop().thenRun(() -> send("READY=1\nSTATUS=running"));
-    }
-
-    private void ping() {
-        boolean healthy = watchdog.healthy();
-        if (healthy) {
-            send("WATCHDOG=1");
-        } else if (!withholding) {
-            LOG.error("systemd: a loop does not answer the watchdog; WATCHDOG=1 withheld until it does");
-        }
-        withholding = !healthy;
-    }
-
-    private void frameworkEvent(BundleEvent event) {
-        if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == 0) {
-            send("STOPPING=1\nSTATUS=stopping");
-        }
-    }
-
-    private void send(String assignments) {
-        socket.ifPresent(notify -> {
-            try {
-                notify.send(assignments);
-                LOG.debug("systemd: {}", assignments.replace('\n', ' '));
-            } catch (IllegalStateException e) {
-                LOG.warn("systemd: {}", e.getMessage());
-            }
-        });
     }
 
     @Deactivate
     void deactivate() {
-        pings.shutdownNow();
-        if (boot != null) {
+        notifications.ifPresent(present -> {
             boot.close();
             context.removeBundleListener(stopping);
-        }
-        socket.ifPresent(NotifySocket::close);
+            present.close();
+        });
     }
 }
