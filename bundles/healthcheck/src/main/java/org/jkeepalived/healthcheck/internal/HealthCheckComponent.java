@@ -2,7 +2,9 @@ package org.jkeepalived.healthcheck.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import org.jkeepalived.checker.registry.api.CheckerRegistration;
@@ -10,6 +12,8 @@ import org.jkeepalived.checker.registry.api.CheckerRegistry;
 import org.jkeepalived.checker.registry.api.CheckerRegistryListener;
 import org.jkeepalived.config.api.ConfigListener;
 import org.jkeepalived.config.api.ConfigUpdate;
+import org.jkeepalived.core.api.watchdog.StuckLoop;
+import org.jkeepalived.core.api.watchdog.Supervised;
 import org.jkeepalived.healthcheck.api.CheckStatistics;
 import org.jkeepalived.healthcheck.api.CheckerDetail;
 import org.jkeepalived.healthcheck.api.HealthListener;
@@ -33,10 +37,11 @@ import org.slf4j.LoggerFactory;
  * The {@link HealthEngine} in the container: it follows the running configuration (a
  * {@link ConfigListener}), the checker plugins (a {@link CheckerRegistryListener}) and the addresses
  * of this host (for ha_suspend, from the {@link InterfaceMonitor}), and tells {@link HealthListener}
- * services of every change.
+ * services of every change. The watchdog supervises its checker loops and replaces one that is stuck.
  */
-@Component(service = {HealthService.class, ConfigListener.class, CheckerRegistryListener.class}, immediate = true)
-public final class HealthCheckComponent implements HealthService, ConfigListener, CheckerRegistryListener {
+@Component(service = {HealthService.class, ConfigListener.class, CheckerRegistryListener.class, Supervised.class},
+        immediate = true)
+public final class HealthCheckComponent implements HealthService, ConfigListener, CheckerRegistryListener, Supervised {
 
     /** The framework property that sets how many checker loops run (default 2). */
     static final String THREADS_PROPERTY = "jkeepalived.checker.threads";
@@ -144,6 +149,21 @@ public final class HealthCheckComponent implements HealthService, ConfigListener
     @Override
     public Optional<List<CheckerDetail>> checkers(RealServerKey key) {
         return engine.checkers(key);
+    }
+
+    @Override
+    public String subsystem() {
+        return "checkers";
+    }
+
+    @Override
+    public Map<String, Executor> loops() {
+        return engine.loops();
+    }
+
+    @Override
+    public void restart(StuckLoop stuck) {
+        engine.restartLoop(stuck.loop());
     }
 
     @Override

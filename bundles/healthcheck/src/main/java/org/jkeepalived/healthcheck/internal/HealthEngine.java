@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -62,6 +63,8 @@ public final class HealthEngine implements HealthService, AutoCloseable {
         /** With ha_suspend, the address of its virtual server, which must be on this host for checks to run. */
         Optional<InetAddress> suspendedWithout = Optional.empty();
         boolean suspended;
+        /** Its configuration, for a restart on a fresh loop. */
+        RealServer realServer;
 
         Entry(RealServerMonitor monitor) {
             this.monitor = monitor;
@@ -190,6 +193,23 @@ public final class HealthEngine implements HealthService, AutoCloseable {
         int running = all.stream().mapToInt(health -> (int) health.checkers().stream().filter(CheckerState::running).count()).sum();
         ProbeLateness.Histogram starts = lateness.histogram();
         return new CheckStatistics(all.size(), running, starts.count(), starts.percentile(50), starts.percentile(99), starts.max());
+    }
+
+    /** @return the checker loops by name, {@code checker-1} first; each may be replaced by {@link #restartLoop} */
+    public Map<String, Executor> loops() {
+        return loops.byName();
+    }
+
+    /**
+     * Replaces a stuck checker loop with a fresh one and moves its real servers there: their checks
+     * start again with the health they had, without telling listeners anything, so that the data
+     * plane does not flap. The stuck loop is never waited for.
+     *
+     * @param name the stuck loop's name
+     */
+    public void restartLoop(String name) {
+        CheckerLoops.Replacement replacement = loops.replace(name);
+        submit(() -> moveServers(replacement));
     }
 
     /** @return the lateness of every probe start so far, for figures over a span of time */
@@ -351,6 +371,7 @@ public final class HealthEngine implements HealthService, AutoCloseable {
             checkers.add(new SlotPlan.Added(slot, suspend ? suspension(entry) : bind(slot, entry.bound, waiting)));
         }
         entry.slots = slots;
+        entry.realServer = realServer;
         RealServerMonitor monitor = entry.monitor;
         monitor.loop().execute(() -> monitor.start(realServer, checkers));
         return entry;
@@ -382,6 +403,7 @@ public final class HealthEngine implements HealthService, AutoCloseable {
             }
         }
         entry.slots = slots;
+        entry.realServer = realServer;
         entry.bound.clear();
         entry.bound.putAll(bound);
         List<CheckerSlot> gone = List.copyOf(unmatched);
@@ -454,6 +476,34 @@ public final class HealthEngine implements HealthService, AutoCloseable {
             LOG.warn("checker {} of {} stopped: {} checks stop, and their real servers keep their state until a plugin "
                     + "serves {} again", registration.keyword(), registration.origin(), count, registration.keyword());
         }
+    }
+
+    private void moveServers(CheckerLoops.Replacement replacement) {
+        int moved = 0;
+        for (Map.Entry<RealServerKey, Entry> server : servers.entrySet()) {
+            Entry stuck = server.getValue();
+            if (stuck.monitor.loop() != replacement.stuck()) {
+                continue;
+            }
+            Entry entry = new Entry(new RealServerMonitor(server.getKey(), replacement.fresh(), publisher, lateness));
+            entry.realServer = stuck.realServer;
+            entry.slots = stuck.slots;
+            entry.suspendedWithout = stuck.suspendedWithout;
+            entry.suspended = stuck.suspended;
+            List<SlotPlan.Added> checkers = new ArrayList<>();
+            for (CheckerSlot slot : entry.slots) {
+                checkers.add(new SlotPlan.Added(slot, entry.suspended ? suspension(entry) : bind(slot, entry.bound, new TreeMap<>())));
+            }
+            // what was published last is the health listeners and the data plane know
+            Optional<RealServerHealth> last = publisher.health(server.getKey());
+            RealServerMonitor monitor = entry.monitor;
+            RealServer realServer = entry.realServer;
+            monitor.loop().execute(() -> monitor.resume(realServer, checkers, last));
+            server.setValue(entry);
+            moved++;
+        }
+        publishLookups();
+        LOG.warn("health checking: the checks of {} real servers resume on the fresh loop with their state", moved);
     }
 
     private void publishLookups() {

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.netty.channel.EventLoop;
 import org.jkeepalived.config.api.model.lvs.RealServer;
 import org.jkeepalived.healthcheck.api.CheckerDetail;
+import org.jkeepalived.healthcheck.api.CheckerState;
 import org.jkeepalived.healthcheck.api.HealthEvent;
 import org.jkeepalived.healthcheck.api.RealServerHealth;
 import org.jkeepalived.healthcheck.api.RealServerKey;
@@ -79,6 +80,35 @@ final class RealServerMonitor {
         up = runs.stream().allMatch(CheckerRun::isUp);
         LOG.info("Activating healthchecker for service {} for VS {}", serviceName(), key.virtualServerName());
         publisher.publish(HealthEvent.Kind.ADDED, health(), up ? "added" : "added down: " + ALPHA, Optional.empty());
+    }
+
+    /**
+     * Takes over a real server whose checker loop got stuck: its checkers start again on this loop
+     * with the health last published, and nothing is published, as nothing changed.
+     *
+     * @param realServer the real server's configuration
+     * @param checkers its checker blocks, bound
+     * @param last what was last published of it; without it the real server starts as new
+     */
+    void resume(RealServer realServer, List<SlotPlan.Added> checkers, Optional<RealServerHealth> last) {
+        if (last.isEmpty() || last.get().checkers().size() != checkers.size()) {
+            start(realServer, checkers);
+            return;
+        }
+        RealServerHealth health = last.get();
+        config = realServer;
+        weight = health.weight();
+        since = health.since();
+        up = health.up();
+        List<CheckerRun> resumed = new ArrayList<>();
+        for (int i = 0; i < checkers.size(); i++) {
+            CheckerState state = health.checkers().get(i);
+            resumed.add(newRun(checkers.get(i), state.up(), false, state.up() ? "" : state.detail()));
+        }
+        runs = resumed;
+        LOG.info("service {} of VS {}: checks resume on {} {}", serviceName(), key.virtualServerName(),
+                Thread.currentThread().getName(), up ? "up" : "down");
+        refresh();
     }
 
     /**
@@ -233,8 +263,12 @@ final class RealServerMonitor {
     }
 
     private CheckerRun newRun(SlotPlan.Added added, boolean initiallyUp, boolean oneFailureIsEnough) {
+        return newRun(added, initiallyUp, oneFailureIsEnough, initiallyUp ? "" : ALPHA);
+    }
+
+    private CheckerRun newRun(SlotPlan.Added added, boolean initiallyUp, boolean oneFailureIsEnough, String downReason) {
         String waiting = added.binding() instanceof Binding.Unbound unbound ? unbound.reason() : "starting";
-        CheckerRun run = new CheckerRun(this, added.slot(), initiallyUp, initiallyUp ? "" : ALPHA, waiting);
+        CheckerRun run = new CheckerRun(this, added.slot(), initiallyUp, downReason, waiting);
         if (oneFailureIsEnough) {
             run.oneFailureIsEnough();
         }

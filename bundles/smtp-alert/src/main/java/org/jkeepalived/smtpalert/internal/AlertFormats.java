@@ -2,6 +2,7 @@ package org.jkeepalived.smtpalert.internal;
 
 import java.util.Optional;
 
+import org.jkeepalived.core.api.watchdog.StuckLoop;
 import org.jkeepalived.healthcheck.api.CheckFailure;
 import org.jkeepalived.healthcheck.api.CheckerState;
 import org.jkeepalived.healthcheck.api.HealthEvent;
@@ -74,6 +75,19 @@ final class AlertFormats {
             body = "=> " + check + " failed on service" + (why.isEmpty() ? "" : " : " + why) + " <=";
         }
         return Optional.of(new Alert(subject, body, event.health().since()));
+    }
+
+    /**
+     * @param routerId router_id of global_defs
+     * @param stuck the loop the watchdog found stuck
+     * @param restarted whether its subsystem restarted
+     * @return the alert, for example {@code [lb1] Watchdog - vrrp restarted}
+     */
+    static Alert watchdog(String routerId, StuckLoop stuck, boolean restarted) {
+        String subject = "[" + routerId + "] Watchdog - " + stuck.subsystem() + (restarted ? " restarted" : " NOT restarted");
+        String body = "=> " + stuck.describe() + (restarted ? "; restarted on a fresh loop" : "; the restart failed, see the log")
+                + " <=";
+        return new Alert(subject, body, stuck.at());
     }
 
     private static String groupBody(String state) {

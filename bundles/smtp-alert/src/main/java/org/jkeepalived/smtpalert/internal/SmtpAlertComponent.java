@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jkeepalived.config.api.ConfigListener;
+import org.jkeepalived.core.api.watchdog.StuckLoop;
+import org.jkeepalived.core.api.watchdog.WatchdogListener;
 import org.jkeepalived.config.api.ConfigUpdate;
 import org.jkeepalived.healthcheck.api.HealthEvent;
 import org.jkeepalived.healthcheck.api.HealthListener;
@@ -21,11 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * keepalived's smtp_alert: mails VRRP instances and sync groups changing state and real servers
  * going up or down, to notification_email through smtp_server. It listens on the whiteboard for the
- * configuration, VRRP and health changes, and hands each alert to its own sending thread: a listener
+ * configuration, VRRP and health changes and the watchdog's restarts, and hands each alert to its own sending thread: a listener
  * call only formats and queues.
  */
-@Component(service = {ConfigListener.class, VrrpListener.class, HealthListener.class}, immediate = true)
-public final class SmtpAlertComponent implements ConfigListener, VrrpListener, HealthListener {
+@Component(service = {ConfigListener.class, VrrpListener.class, HealthListener.class, WatchdogListener.class},
+        immediate = true)
+public final class SmtpAlertComponent implements ConfigListener, VrrpListener, HealthListener, WatchdogListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpAlertComponent.class);
 
@@ -92,6 +95,15 @@ public final class SmtpAlertComponent implements ConfigListener, VrrpListener, H
         AlertPolicy current = policy;
         if (current != null && current.mails(event)) {
             AlertFormats.realServer(current.routerId(), event).ifPresent(sender::submit);
+        }
+    }
+
+    /** A subsystem restarted by the watchdog is mailed whenever mail is set up: no smtp_alert governs it. */
+    @Override
+    public void subsystemRestarted(StuckLoop stuck, boolean restarted) {
+        AlertPolicy current = policy;
+        if (current != null && current.mail().isPresent()) {
+            sender.submit(AlertFormats.watchdog(current.routerId(), stuck, restarted));
         }
     }
 

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +31,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.jkeepalived.core.api.watchdog.StuckLoop;
 import org.jkeepalived.healthcheck.api.HealthEvent;
 import org.jkeepalived.healthcheck.api.RealServerKey;
 import org.jkeepalived.vrrp.api.VrrpState;
@@ -79,6 +81,20 @@ class SmtpAlertComponentTest {
         assertThat(message.getSentDate()).isNotNull();
         assertThat(inbox("ops@example.com")).hasSize(1);
         assertThat(inbox("duty@example.net")).hasSize(1);
+    }
+
+    @Test
+    void aWatchdogRestartArrivesNamingTheLoopAndHowLongItWasStuckWhateverSmtpAlertSays() throws Exception {
+        alerts.configApplied(update(config(configText(MAIL.getSmtp().getPort(), "smtp_alert off", "", "")), 1));
+
+        alerts.subsystemRestarted(new StuckLoop("vrrp", "vrrp", Duration.ofMillis(3120), Instant.now()), true);
+        alerts.subsystemRestarted(new StuckLoop("checkers", "checker-2", Duration.ofMillis(4000), Instant.now()), false);
+
+        assertThat(subjectsAndBodies(awaitOpsInbox(2))).containsExactly(
+                "[lb1] Watchdog - vrrp restarted | => loop vrrp of vrrp did not answer the watchdog for 3120 ms;"
+                        + " restarted on a fresh loop <=",
+                "[lb1] Watchdog - checkers NOT restarted | => loop checker-2 of checkers did not answer the watchdog"
+                        + " for 4000 ms; the restart failed, see the log <=");
     }
 
     @Test

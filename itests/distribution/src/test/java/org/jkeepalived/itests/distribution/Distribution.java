@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.jkeepalived.testing.netns.Command;
@@ -77,10 +78,17 @@ final class Distribution implements AutoCloseable {
 
     /** Starts the launcher in the distribution's namespace ({@code -n} is the caller's to give) and keeps it. */
     Process start(Path output, String... arguments) {
+        return start(output, Map.of(), arguments);
+    }
+
+    /** Starts the launcher as {@link #start(Path, String...)} does, with more in its environment. */
+    Process start(Path output, Map<String, String> environment, String... arguments) {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/jkeepalived").toString(), "-s", namespace.name()));
         command.addAll(List.of(arguments));
         try {
-            process = builder(home, command, data)
+            ProcessBuilder builder = builder(home, command, data);
+            builder.environment().putAll(environment);
+            process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .start();

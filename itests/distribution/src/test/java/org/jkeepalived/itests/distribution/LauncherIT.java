@@ -43,7 +43,8 @@ class LauncherIT {
         Path unit = directory.resolve("jkeepalived.service");
         try (Distribution distribution = Distribution.unpack(directory)) {
             String shipped = Files.readString(distribution.home().resolve("etc/systemd/jkeepalived.service"));
-            assertThat(shipped).contains("ExecStart=/opt/jkeepalived/bin/jkeepalived --dont-fork", "ExecReload=/bin/kill -HUP $MAINPID");
+            assertThat(shipped).contains("ExecStart=/opt/jkeepalived/bin/jkeepalived --dont-fork", "ExecReload=/bin/kill -HUP $MAINPID",
+                    "Type=notify", "WatchdogSec=");
             // systemd-analyze checks that ExecStart names an executable: point it at this unpacked copy
             Files.writeString(unit, shipped.replace("/opt/jkeepalived/", distribution.home() + "/"));
         }

@@ -11,6 +11,7 @@ import org.jkeepalived.config.api.ConfigReader;
 import org.jkeepalived.config.api.ConfigResult;
 import org.jkeepalived.config.api.ConfigService;
 import org.jkeepalived.config.internal.HostName;
+import org.jkeepalived.core.api.systemd.ServiceManager;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,7 +23,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * The configuration service of the container: the file, config id and dump flag come from framework
  * properties, which bin/jkeepalived sets from -f, -i and -d; the checker plugins from the checker
- * registry; listeners are whiteboard services.
+ * registry; listeners are whiteboard services. The service manager hears when a configuration is in
+ * place and when a reload begins.
  */
 @Component(service = ConfigService.class, immediate = true)
 public final class ConfigComponent implements ConfigService {
@@ -38,6 +40,9 @@ public final class ConfigComponent implements ConfigService {
 
     @Reference
     private CheckerRegistry registry;
+
+    @Reference
+    private ServiceManager serviceManager;
 
     /** Listeners bound before activation, which DS may do: they join the running configuration at activation. */
     private final Set<ConfigListener> early = new HashSet<>();
@@ -56,6 +61,7 @@ public final class ConfigComponent implements ConfigService {
         early.forEach(running::addListener);
         early.clear();
         running.start();
+        running.thenRun(serviceManager::configurationApplied);
     }
 
     @Deactivate
@@ -107,6 +113,12 @@ public final class ConfigComponent implements ConfigService {
 
     @Override
     public ConfigResult reload() {
-        return running.reload();
+        serviceManager.reloading();
+        try {
+            return running.reload();
+        } finally {
+            // the new file or, if it did not apply, the previous one runs
+            serviceManager.configurationApplied();
+        }
     }
 }

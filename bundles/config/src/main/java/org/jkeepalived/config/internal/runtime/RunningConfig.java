@@ -89,6 +89,11 @@ final class RunningConfig implements AutoCloseable {
         thread.execute(this::load);
     }
 
+    /** @param action runs on the configuration thread after what was given to it before, such as {@link #start} */
+    void thenRun(Runnable action) {
+        thread.execute(action);
+    }
+
     /** Adds a listener, which is first told of the configuration that runs, if one does. */
     void addListener(ConfigListener listener) {
         thread.execute(() -> {

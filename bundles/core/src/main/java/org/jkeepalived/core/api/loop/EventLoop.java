@@ -68,4 +68,14 @@ public interface EventLoop extends Executor, AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * Gives up on a loop whose thread no longer answers, without waiting for it: the loop takes no
+     * more work, its name is free for a new loop at once, and its thread is interrupted. The thread
+     * ends when what it runs returns, dropping what was pending, and then runs {@code whenEnded},
+     * which may release what only the stuck thread could still be using (its sockets).
+     *
+     * @param whenEnded runs on the loop's thread once it has left the loop
+     */
+    void abandon(Runnable whenEnded);
 }

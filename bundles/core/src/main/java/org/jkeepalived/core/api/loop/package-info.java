@@ -9,7 +9,7 @@
  * never drifts, however late one run was.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jkeepalived.core.api.loop;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,6 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import com.sun.jna.LastErrorException;
@@ -58,6 +59,9 @@ final class EpollEventLoop implements EventLoop {
     private long timerSequence;
     private long armedDeadline = DISARMED;
     private volatile boolean closing;
+    /** What an abandoned loop's thread runs when it ends; taken once, by that thread or by {@link #abandon}. */
+    private final AtomicReference<Runnable> whenAbandonedEnds = new AtomicReference<>();
+    private volatile boolean ended;
 
     EpollEventLoop(String name, Consumer<EpollEventLoop> onClosed) {
         this.name = name;
@@ -124,6 +128,22 @@ final class EpollEventLoop implements EventLoop {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    @Override
+    public void abandon(Runnable whenEnded) {
+        whenAbandonedEnds.set(whenEnded);
+        // the name goes now: a new loop of the same name must not wait for this thread
+        onClosed.accept(this);
+        if (!closing) {
+            closing = true;
+            LinuxLibc.write(wakeFd, one, 8);
+        }
+        thread.interrupt();
+        LOG.warn("{}: abandoned; its thread ends when what it runs returns", name);
+        if (ended) {
+            runWhenAbandonedEnds();
         }
     }
 
@@ -214,7 +234,8 @@ final class EpollEventLoop implements EventLoop {
             while (!closing) {
                 armTimerFd();
                 int ready = awaitReady(tasks.isEmpty() ? -1 : 0);
-                for (int i = 0; i < ready; i++) {
+                // closing is checked between handlers: an abandoned loop whose stuck handler returns runs nothing more
+                for (int i = 0; i < ready && !closing; i++) {
                     dispatch(epoll.data(i), epoll.events(i));
                 }
                 runExpiredTimers();
@@ -234,6 +255,19 @@ final class EpollEventLoop implements EventLoop {
             timerSpec.close();
             onClosed.accept(this);
             LOG.debug("{}: stopped", name);
+            ended = true;
+            runWhenAbandonedEnds();
+        }
+    }
+
+    private void runWhenAbandonedEnds() {
+        Runnable action = whenAbandonedEnds.getAndSet(null);
+        if (action != null) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("{}: cleaning up after the abandoned loop failed", name, e);
+            }
         }
     }
 
@@ -303,7 +337,7 @@ final class EpollEventLoop implements EventLoop {
         long now = System.nanoTime();
         long sequenceLimit = timerSequence;
         LoopTimerNode first;
-        while ((first = timers.peek()) != null && first.deadline - now <= 0 && first.sequence < sequenceLimit) {
+        while (!closing && (first = timers.peek()) != null && first.deadline - now <= 0 && first.sequence < sequenceLimit) {
             timers.poll();
             try {
                 first.action.run();
@@ -314,7 +348,7 @@ final class EpollEventLoop implements EventLoop {
     }
 
     private void runTasks() {
-        for (int i = 0; i < MAX_TASKS_PER_TURN; i++) {
+        for (int i = 0; i < MAX_TASKS_PER_TURN && !closing; i++) {
             Runnable task = tasks.poll();
             if (task == null) {
                 return;

@@ -45,6 +45,8 @@ public final class VrrpStateMachine {
     /** When a backup last deferred to a master's advert, or 0. */
     private long lastMasterAdvert;
     private long preemptDelayEnd;
+    /** A resumed master not yet sure that no backup took over while its loop was stuck. */
+    private boolean resuming;
 
     /**
      * @param settings the instance's settings
@@ -117,13 +119,46 @@ public final class VrrpStateMachine {
     }
 
     /**
+     * Starts an instance that was master when its loop got stuck and its subsystem was restarted,
+     * without handing over or dropping the addresses it still holds, as a fresh start would. Silent
+     * for less than the smallest Master_Down_Interval a backup can have (down_timer_adverts advert
+     * intervals, before Skew_Time), no backup can have taken over: it adverts at once and stays
+     * master. Silent longer, a backup may be master now: it listens for one advert interval and
+     * Skew_Time, keeping its addresses, and goes back to BACKUP, removing them, on hearing any other
+     * master, whatever its priority, rather than take the addresses back a second time.
+     *
+     * @param now the time
+     * @param lastAdvertSent when the stuck instance last sent an advert, on the same clock
+     */
+    public void resumeMaster(long now, long lastAdvertSent) {
+        if (state != VrrpState.INITIALIZE) {
+            throw new IllegalStateException(settings + " has already started");
+        }
+        long silent = now - lastAdvertSent;
+        long safe = settings.downTimerAdverts() * advertIntervalMicros * NANOS_PER_MICRO;
+        if (silent < safe) {
+            LOG.info("{} resuming as MASTER after {} ms without adverts", settings, silent / 1_000_000);
+            goToMaster(now);
+            return;
+        }
+        LOG.info("{} resuming as MASTER after {} ms without adverts: a backup may have taken over; listening before"
+                + " advertising", settings, silent / 1_000_000);
+        resuming = true;
+        changeState(VrrpState.MASTER);
+        actions.scheduleTimer(now + (advertIntervalMicros + skewTimeMicros()) * NANOS_PER_MICRO);
+    }
+
+    /**
      * The instance's timer fired: as master the Adver_Timer (send an advert), as backup the
      * Master_Down_Timer (become master).
      *
      * @param now the time
      */
     public void timerExpired(long now) {
-        if (state == VrrpState.MASTER) {
+        if (state == VrrpState.MASTER && resuming) {
+            LOG.info("{} heard no other master since it resumed: staying MASTER", settings);
+            confirmResumed(now);
+        } else if (state == VrrpState.MASTER) {
             actions.sendAdvert(priority);
             // absolute deadlines: a late turn of the loop does not shift the following adverts
             long interval = advertIntervalMicros * NANOS_PER_MICRO;
@@ -239,7 +274,7 @@ public final class VrrpStateMachine {
         }
         LOG.info("{} changing effective priority from {} to {}", settings, priority, newPriority);
         priority = newPriority;
-        if (state == VrrpState.MASTER) {
+        if (state == VrrpState.MASTER && !resuming) {
             actions.sendAdvert(priority);
         }
     }
@@ -296,6 +331,10 @@ public final class VrrpStateMachine {
     }
 
     private void masterReceived(long now, Advertisement advert, InetAddress source) {
+        if (resuming) {
+            resumingReceived(now, advert, source);
+            return;
+        }
         int advertised = advert.priority();
         int addressComparison = compareAddresses(source.getAddress(), primaryAddress);
         if (advertised == 0) {
@@ -337,6 +376,34 @@ public final class VrrpStateMachine {
         }
     }
 
+    /** A resumed master hears another: it took over while our loop was stuck, and keeps the addresses. */
+    private void resumingReceived(long now, Advertisement advert, InetAddress source) {
+        if (advert.priority() == 0) {
+            // the other master is stopping: nobody to yield to
+            confirmResumed(now);
+            return;
+        }
+        LOG.info("{} master {} (priority {}) took over while this instance's loop was stuck: going back to BACKUP",
+                settings, source.getHostAddress(), advert.priority());
+        if (settings.version() == VrrpVersion.V3) {
+            adoptInterval(advert, source);
+        }
+        actions.cancelTimer();
+        actions.leaveMaster();
+        changeState(VrrpState.BACKUP);
+        lastMasterAdvert = now;
+        actions.scheduleTimer(now + masterDownIntervalMicros() * NANOS_PER_MICRO);
+    }
+
+    private void confirmResumed(long now) {
+        resuming = false;
+        // the addresses are set already; announcing them again refreshes the neighbours' caches
+        actions.sendAdvert(priority);
+        actions.becomeMaster();
+        advertDeadline = now + advertIntervalMicros * NANOS_PER_MICRO;
+        actions.scheduleTimer(advertDeadline);
+    }
+
     /** Whether the sender wins the election: a higher priority, or the same and a higher address (RFC 5798 section 6.4.3). */
     private boolean outranks(int advertised, int addressComparison) {
         return advertised > priority || (advertised == priority && addressComparison > 0);
@@ -372,6 +439,9 @@ public final class VrrpStateMachine {
     private void changeState(VrrpState next) {
         VrrpState previous = state;
         state = next;
+        if (next != VrrpState.MASTER) {
+            resuming = false;
+        }
         LOG.info("{} Entering {} STATE", settings, next);
         actions.stateChanged(previous, next);
     }

@@ -77,6 +77,8 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     private InetAddress lastMaster;
     private volatile VrrpState state = VrrpState.INITIALIZE;
     private Instant lastTransition = Instant.now();
+    /** When the last advert went out, on the loop's clock; read by a restart when the loop is stuck. */
+    private volatile long lastAdvertSent;
     private boolean closed;
 
     private VirtualRouter(VrrpSettings settings, VrrpChannels channels, Optional<InterfaceInfo> link,
@@ -183,6 +185,29 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     }
 
     /**
+     * Starts the instance as the master it was on a loop that got stuck, keeping its addresses (see
+     * {@link VrrpStateMachine#resumeMaster}).
+     *
+     * @param lastAdvert when the stuck instance last sent an advert, from {@link #lastAdvertSent()}
+     */
+    public void resumeMaster(long lastAdvert) {
+        runInLoop(() -> fsm.resumeMaster(loop.nanoTime(), lastAdvert));
+    }
+
+    /** @return when the last advert went out, on the loop's clock; readable from any thread */
+    public long lastAdvertSent() {
+        return lastAdvertSent;
+    }
+
+    /**
+     * Closes the sockets of an instance whose loop was abandoned and whose thread has ended: the
+     * instance does nothing more, says nothing and leaves its addresses as they are.
+     */
+    public void releaseAbandoned() {
+        announcer.ifPresent(LinkAnnouncer::close);
+    }
+
+    /**
      * Enters or leaves FAULT, as tracked interfaces, scripts and files decide.
      *
      * @param fault whether the instance is faulty
@@ -267,6 +292,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
 
     @Override
     public void sendAdvert(int priority) {
+        lastAdvertSent = loop.nanoTime();
         sender.send(priority);
         statistics.countSent(priority);
     }

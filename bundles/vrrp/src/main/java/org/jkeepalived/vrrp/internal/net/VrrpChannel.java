@@ -272,6 +272,16 @@ public final class VrrpChannel implements AutoCloseable {
         LOG.info("VRRP channel {} closed", key);
     }
 
+    /**
+     * Closes the sockets of a channel whose loop was abandoned, on that loop's thread once it has
+     * left the loop, which watches nothing any more.
+     */
+    public void closeAbandoned() {
+        Sockets.close(receiveFd);
+        send.close();
+        LOG.info("VRRP channel {} of the abandoned loop closed", key);
+    }
+
     private static InetAddress address(byte[] bytes) {
         try {
             return InetAddress.getByAddress(bytes);

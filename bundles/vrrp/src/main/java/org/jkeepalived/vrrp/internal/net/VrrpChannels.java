@@ -43,4 +43,10 @@ public final class VrrpChannels {
             channel.close();
         }
     }
+
+    /** Closes the sockets of every channel, once the thread of an abandoned loop has ended. */
+    public void closeAbandoned() {
+        open.values().forEach(VrrpChannel::closeAbandoned);
+        open.clear();
+    }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
@@ -41,11 +42,16 @@ final class RunningInstances {
     private final Map<String, Running> running = new LinkedHashMap<>();
     /** The interfaces the monitor reported, up or down; one not reported yet counts as up. */
     private final Map<String, Boolean> linksUp = new HashMap<>();
-    /** The tracked vrrp_scripts, up or down, and their definitions, by name. */
-    private final Map<String, Boolean> scriptsUp = new HashMap<>();
-    private final Map<String, VrrpScript> scriptDefinitions = new HashMap<>();
-    /** The track_file values. */
-    private final Map<String, Long> fileValues = new HashMap<>();
+    /**
+     * The tracked vrrp_scripts, up or down, and their definitions, by name. Written on the loop; read
+     * by a restart while the loop is stuck, hence concurrent.
+     */
+    private final Map<String, Boolean> scriptsUp = new ConcurrentHashMap<>();
+    private final Map<String, VrrpScript> scriptDefinitions = new ConcurrentHashMap<>();
+    /** The track_file values; concurrent as the scripts'. */
+    private final Map<String, Long> fileValues = new ConcurrentHashMap<>();
+    /** The running routers, for a restart to read while the loop is stuck. */
+    private volatile List<VirtualRouter> routers = List.of();
     private final TrackedStates states = new TrackedStates(linksUp, scriptsUp, fileValues);
     private final SyncGroups groups;
     /** The plans of the running configuration, by instance. */
@@ -75,8 +81,11 @@ final class RunningInstances {
      * @param plans the instances it has, in its order
      * @param scripts the vrrp_scripts they track: a new or changed one starts in its initial state
      * @param syncGroups the vrrp_sync_groups
+     * @param resumingMasters instances that were master on a loop that got stuck, with when each last
+     *     sent an advert: if not faulty, they start as masters that kept their addresses
      */
-    void apply(List<InstancePlan> plans, List<VrrpScript> scripts, List<VrrpSyncGroup> syncGroups) {
+    void apply(List<InstancePlan> plans, List<VrrpScript> scripts, List<VrrpSyncGroup> syncGroups,
+            Map<String, Long> resumingMasters) {
         groups.update(syncGroups);
         Map<String, VrrpScript> definitions = new HashMap<>();
         scripts.forEach(script -> definitions.put(script.name(), script));
@@ -104,7 +113,7 @@ final class RunningInstances {
         for (InstancePlan plan : wanted.values()) {
             Running current = running.get(plan.name());
             if (current == null) {
-                current = start(plan).orElse(null);
+                current = start(plan, Optional.ofNullable(resumingMasters.get(plan.name()))).orElse(null);
             } else {
                 current.notifier().update(plan.notifyScripts());
                 current.network().update(plan.network(), current.router().state() == VrrpState.MASTER, plan.settings());
@@ -116,6 +125,7 @@ final class RunningInstances {
         }
         running.clear();
         running.putAll(reordered);
+        routers = running.values().stream().map(Running::router).toList();
         // tracking and groups may have changed for instances that carried on
         running.values().forEach(this::applyTracking);
     }
@@ -124,7 +134,41 @@ final class RunningInstances {
     void closeAll() {
         running.values().forEach(this::stop);
         running.clear();
+        routers = List.of();
         groups.stopAll();
+    }
+
+    /**
+     * Read from any thread while the loop is stuck.
+     *
+     * @return the instances that are master, with when each last sent an advert
+     */
+    Map<String, Long> mastersLastAdvert() {
+        Map<String, Long> masters = new HashMap<>();
+        routers.stream().filter(router -> router.state() == VrrpState.MASTER)
+                .forEach(router -> masters.put(router.settings().name(), router.lastAdvertSent()));
+        return masters;
+    }
+
+    /**
+     * Takes the script results and file values of instances whose loop got stuck, so that tracking
+     * does not start over from the scripts' initial states. Called before the first {@link #apply}.
+     *
+     * @param stuck the instances of the stuck loop
+     */
+    void adoptTracking(RunningInstances stuck) {
+        scriptsUp.putAll(stuck.scriptsUp);
+        scriptDefinitions.putAll(stuck.scriptDefinitions);
+        fileValues.putAll(stuck.fileValues);
+    }
+
+    /**
+     * Closes the sockets of the instances and channels of an abandoned loop, on its thread once it
+     * has left the loop; sends nothing and leaves the addresses, which a restart has taken over.
+     */
+    void releaseAbandoned() {
+        routers.forEach(VirtualRouter::releaseAbandoned);
+        channels.closeAbandoned();
     }
 
     /** @return the state of each sync group that has one, by name */
@@ -197,25 +241,33 @@ final class RunningInstances {
         }
     }
 
-    private Optional<Running> start(InstancePlan plan) {
+    private Optional<Running> start(InstancePlan plan, Optional<Long> resumeMaster) {
         VrrpSettings settings = plan.settings();
+        // a faulty instance resumes nothing: its addresses go, as at any start
+        Optional<Long> resume = resumeMaster.filter(lastAdvert -> !groups.fault(plan.name(), this::ownFault));
         boolean vmacMade = false;
         try {
             Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
             if (settings.vmac().isPresent()) {
-                vmacs.create(settings);
+                if (resume.isPresent()) {
+                    vmacs.keep(settings);
+                } else {
+                    vmacs.create(settings);
+                }
                 vmacMade = true;
             }
             InstanceNetwork network = new InstanceNetwork(kernel, plan.network());
-            // what a previous run left must go before the election, or two routers answer for one address
-            network.removeQuietly(settings);
+            if (resume.isEmpty()) {
+                // what a previous run left must go before the election, or two routers answer for one address
+                network.removeQuietly(settings);
+            }
             InstanceNotifier notifier = new InstanceNotifier(plan.notifyScripts(), scripts);
             VirtualRouter router = VirtualRouter.create(settings, channels, link, new Listeners(
                     List.of(network, notifier, transitions, groups.listenerFor(plan.name()))));
             Running started = new Running(plan, router, notifier, network);
             // an instance whose tracked objects are down starts in FAULT
             applyTracking(started);
-            router.start();
+            resume.ifPresentOrElse(router::resumeMaster, router::start);
             return Optional.of(started);
         } catch (RuntimeException e) {
             LOG.error("{} cannot start: {}", settings, e.getMessage());

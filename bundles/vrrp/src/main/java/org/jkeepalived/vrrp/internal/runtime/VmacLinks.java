@@ -90,6 +90,28 @@ final class VmacLinks {
     }
 
     /**
+     * Keeps the VMAC of an instance that resumes as master after its loop got stuck: the VMAC made
+     * before carries its addresses, which must stay. One that is gone is made again.
+     *
+     * @param settings an instance with use_vmac
+     * @throws IllegalStateException naming the instance, if the VMAC cannot be made
+     */
+    void keep(VrrpSettings settings) {
+        String name = settings.vmac().orElseThrow().interfaceName();
+        try {
+            if ("macvlan".equals(rtnetlink.link(name).kind())) {
+                LOG.info("{} keeps its VMAC {}", settings, name);
+                return;
+            }
+        } catch (NetlinkException e) {
+            if (e.errno() != Errno.ENODEV) {
+                throw new IllegalStateException("cannot read its VMAC " + name + ": " + e.getMessage(), e);
+            }
+        }
+        create(settings);
+    }
+
+    /**
      * Removes the VMAC of an instance; its base interface gets its ARP settings back with its last VMAC.
      *
      * @param settings an instance with use_vmac whose VMAC {@link #create} made

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.jkeepalived.config.api.ConfigListener;
@@ -22,8 +24,11 @@ import org.jkeepalived.config.api.model.vrrp.TrackedInterface;
 import org.jkeepalived.config.api.model.vrrp.TrackedScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
+import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
 import org.jkeepalived.core.api.loop.EventLoop;
 import org.jkeepalived.core.api.loop.EventLoops;
+import org.jkeepalived.core.api.watchdog.StuckLoop;
+import org.jkeepalived.core.api.watchdog.Supervised;
 import org.jkeepalived.netlink.api.InterfaceMonitor;
 import org.jkeepalived.netlink.api.Rtnetlink;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
@@ -49,26 +54,42 @@ import org.slf4j.LoggerFactory;
  * does nothing else, and follows each reload; sets the static addresses, routes and rules, and
  * writes changes of state to the notify FIFOs. Stopping it hands every master over with a priority 0
  * advert and removes its addresses, routes and rules and the static ones, as keepalived does on SIGTERM.
+ *
+ * <p>The watchdog supervises the loop. When it is stuck, the instances start again on a fresh loop
+ * from the running configuration, with what tracking knew; the stuck loop is abandoned, never waited
+ * for, and its sockets close when its thread ends. A master does not hand over for that: it resumes
+ * with its addresses in place (see {@link org.jkeepalived.vrrp.internal.fsm.VrrpStateMachine#resumeMaster}).
  */
-@Component(service = {ConfigListener.class, VrrpService.class}, immediate = true)
-public final class VrrpRuntime implements ConfigListener, VrrpService {
+@Component(service = {ConfigListener.class, VrrpService.class, Supervised.class}, immediate = true)
+public final class VrrpRuntime implements ConfigListener, VrrpService, Supervised {
 
     private static final Logger LOG = LoggerFactory.getLogger(VrrpRuntime.class);
     /** The name of the loop, as the watchdog and thread dumps show it. */
     static final String LOOP_NAME = "vrrp";
     private static final long LOOP_ANSWER_SECONDS = 5;
 
-    private final EventLoop loop;
+    /** What runs on one loop: replaced whole when the watchdog restarts the subsystem. */
+    private record Engine(EventLoop loop, RunningInstances instances, LinkStates linkStates) {
+    }
+
+    /** What the running configuration asks of the loop, kept for a restart. */
+    private record Applied(List<InstancePlan> plans, List<VrrpScript> scripts, List<VrrpSyncGroup> syncGroups) {
+    }
+
+    private final EventLoops loops;
+    private final KernelNetwork kernel;
+    private final VmacLinks vmacs;
     private final ScriptLauncher scripts = new ScriptLauncher();
     private final Transitions transitions = new Transitions(Clock.systemUTC());
     private final ScriptTracker tracker;
     private final FileTracker files;
-    private final RunningInstances instances;
+    /** Used on the loop of the engine of the moment; it outlives restarts, as the static entries it set stay. */
     private final StaticNetwork statics;
     /** Package-private for tests, which read what each FIFO dropped. */
     final NotifyFifos fifos = new NotifyFifos();
     private final InterfaceMonitor interfaces;
-    private final LinkStates linkStates;
+    private volatile Engine engine;
+    private Applied applied;
 
     /**
      * @param loops where the VRRP loop comes from
@@ -77,16 +98,28 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
      */
     @Activate
     public VrrpRuntime(@Reference EventLoops loops, @Reference Rtnetlink rtnetlink, @Reference InterfaceMonitor interfaces) {
-        this.loop = loops.open(LOOP_NAME);
-        KernelNetwork kernel = new KernelNetwork(rtnetlink);
-        this.instances = new RunningInstances(new VrrpChannels(loop), kernel, scripts, transitions, new VmacLinks(rtnetlink));
+        this.loops = loops;
+        this.kernel = new KernelNetwork(rtnetlink);
+        this.vmacs = new VmacLinks(rtnetlink);
+        this.interfaces = interfaces;
         this.statics = new StaticNetwork(kernel);
         transitions.add(fifos);
-        this.tracker = new ScriptTracker((name, up) -> loop.execute(() -> instances.scriptState(name, up)));
-        this.files = new FileTracker((name, value) -> loop.execute(() -> instances.fileValue(name, value)));
-        this.interfaces = interfaces;
-        this.linkStates = new LinkStates(instances);
+        this.tracker = new ScriptTracker((name, up) -> onEngine(instances -> instances.scriptState(name, up)));
+        this.files = new FileTracker((name, value) -> onEngine(instances -> instances.fileValue(name, value)));
+        this.engine = openEngine();
+    }
+
+    private Engine openEngine() {
+        EventLoop loop = loops.open(LOOP_NAME);
+        RunningInstances instances = new RunningInstances(new VrrpChannels(loop), kernel, scripts, transitions, vmacs);
+        LinkStates linkStates = new LinkStates(instances);
         interfaces.addListener(linkStates, loop);
+        return new Engine(loop, instances, linkStates);
+    }
+
+    private void onEngine(Consumer<RunningInstances> task) {
+        Engine current = engine;
+        current.loop().execute(() -> task.accept(current.instances()));
     }
 
     @Override
@@ -95,17 +128,53 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
         List<VrrpScript> tracked = trackedScripts(update.current());
         List<TrackFile> trackedFiles = trackedFiles(update.current());
         NetworkEntries staticEntries = KernelSpecs.statics(update.current());
+        List<VrrpSyncGroup> syncGroups = update.current().syncGroups();
         fifos.configure(update.current().globalDefs());
         // the files are read first, so that an instance starts with their values
         files.track(trackedFiles);
-        loop.execute(() -> {
-            statics.apply(staticEntries);
-            instances.apply(plans, tracked, update.current().syncGroups());
-            tracker.track(tracked);
-        });
+        synchronized (this) {
+            applied = new Applied(plans, tracked, syncGroups);
+            onEngine(instances -> {
+                statics.apply(staticEntries);
+                instances.apply(plans, tracked, syncGroups, Map.of());
+                tracker.track(tracked);
+            });
+        }
         if (update.previous().isPresent() && update.current().globalDefs().fifoWriteVrrpStatesOnReload()) {
             fifos.writeStates(instances(), syncGroupStates());
         }
+    }
+
+    @Override
+    public String subsystem() {
+        return LOOP_NAME;
+    }
+
+    @Override
+    public Map<String, Executor> loops() {
+        EventLoop loop = engine.loop();
+        return Map.of(loop.name(), loop);
+    }
+
+    /**
+     * Abandons the stuck loop and starts the running configuration's instances on a fresh one; the
+     * masters of the stuck loop resume with their addresses. Never waits for the stuck loop.
+     */
+    @Override
+    public synchronized void restart(StuckLoop stuck) {
+        Engine abandoned = engine;
+        Map<String, Long> masters = abandoned.instances().mastersLastAdvert();
+        interfaces.removeListener(abandoned.linkStates());
+        abandoned.loop().abandon(abandoned.instances()::releaseAbandoned);
+        Engine fresh = openEngine();
+        fresh.instances().adoptTracking(abandoned.instances());
+        Applied last = applied;
+        if (last != null) {
+            fresh.loop().execute(() -> fresh.instances().apply(last.plans(), last.scripts(), last.syncGroups(), masters));
+        }
+        engine = fresh;
+        LOG.warn("VRRP restarted on a fresh loop after {}; masters resuming with their addresses: {}", stuck.describe(),
+                masters.isEmpty() ? "none" : String.join(", ", masters.keySet()));
     }
 
     /** @param listener told of every change of state from now on */
@@ -121,27 +190,30 @@ public final class VrrpRuntime implements ConfigListener, VrrpService {
 
     @Override
     public List<VrrpInstanceStatus> instances() {
-        return onLoop(CompletableFuture.supplyAsync(instances::status, loop));
+        Engine current = engine;
+        return onLoop(CompletableFuture.supplyAsync(current.instances()::status, current.loop()));
     }
 
     @Override
     public Map<String, VrrpState> syncGroupStates() {
-        return onLoop(CompletableFuture.supplyAsync(instances::groupStates, loop));
+        Engine current = engine;
+        return onLoop(CompletableFuture.supplyAsync(current.instances()::groupStates, current.loop()));
     }
 
     /** Hands over and stops every instance, then removes the static entries, before the loop ends. */
     @Deactivate
-    void stop() {
-        interfaces.removeListener(linkStates);
+    synchronized void stop() {
+        Engine current = engine;
+        interfaces.removeListener(current.linkStates());
         tracker.close();
         files.close();
         try {
             onLoop(CompletableFuture.runAsync(() -> {
-                instances.closeAll();
+                current.instances().closeAll();
                 statics.removeAll();
-            }, loop));
+            }, current.loop()));
         } finally {
-            loop.close();
+            current.loop().close();
             scripts.close();
             // the FIFOs get the STOP lines before they close
             transitions.close();

@@ -102,6 +102,12 @@ final class SimulatedLan {
             drainDeliveries();
         }
 
+        /** Starts as the master of a loop that got stuck, which last sent an advert at {@code lastAdvert}. */
+        void resumeMaster(long lastAdvert) {
+            fsm.resumeMaster(now, lastAdvert);
+            drainDeliveries();
+        }
+
         void setFault(boolean fault) {
             fsm.setFault(now, fault);
             drainDeliveries();
