@@ -1,43 +1,36 @@
 package org.example.jkeepalived.redis;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import org.jkeepalived.checker.api.CheckOutcome;
 import org.jkeepalived.checker.api.CheckTarget;
 import org.jkeepalived.checker.api.Checker;
 
 /**
- * Connects to the target and reads its first line, on the checker loop that calls it: nothing here
- * blocks, and every probe's channel is closed when the probe ends, also when the engine cancels it
- * for taking longer than connect_timeout.
+ * Runs one REDIS_CHECK probe per call on the checker loop that calls it: connects, sends the
+ * definition's commands at once and judges the replies in order. Nothing here blocks, and the
+ * probe's channel is closed when the probe ends, also when the engine cancels it for taking longer
+ * than connect_timeout.
  */
 final class RedisChecker implements Checker {
 
-    /** Longer first lines are not greetings. */
-    private static final int MAX_LINE = 512;
-
     private final CheckTarget target;
     private final EventLoop loop;
-    private final String greeting;
+    private final RedisCheckDefinition definition;
 
-    RedisChecker(CheckTarget target, EventLoop loop, String greeting) {
+    RedisChecker(CheckTarget target, EventLoop loop, RedisCheckDefinition definition) {
         this.target = target;
         this.loop = loop;
-        this.greeting = greeting;
+        this.definition = definition;
     }
 
     @Override
@@ -50,7 +43,8 @@ final class RedisChecker implements Checker {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE), new FirstLine(outcome));
+                        channel.pipeline().addLast(new RespDecoder(),
+                                new RedisDialogue(definition.commands(), definition.role(), outcome));
                     }
                 });
         ChannelFuture connect = target.bindAddress()
@@ -64,33 +58,5 @@ final class RedisChecker implements Checker {
         // Completed, failed or cancelled by the engine: the connection goes with the probe.
         outcome.whenComplete((result, failure) -> connect.channel().close());
         return outcome;
-    }
-
-    /** Judges the first line the server sends. */
-    private final class FirstLine extends SimpleChannelInboundHandler<ByteBuf> {
-
-        private final CompletableFuture<CheckOutcome> outcome;
-
-        FirstLine(CompletableFuture<CheckOutcome> outcome) {
-            this.outcome = outcome;
-        }
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext context, ByteBuf line) {
-            String text = line.toString(StandardCharsets.UTF_8).strip();
-            outcome.complete(text.startsWith(greeting)
-                    ? CheckOutcome.up("greeting " + text)
-                    : CheckOutcome.down("greeting \"" + text + "\", expected one starting with \"" + greeting + "\""));
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext context) {
-            outcome.complete(CheckOutcome.down("connection closed before a greeting"));
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-            outcome.complete(CheckOutcome.down("no greeting: " + cause.getMessage()));
-        }
     }
 }

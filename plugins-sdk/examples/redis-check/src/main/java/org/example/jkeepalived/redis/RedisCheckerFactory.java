@@ -1,5 +1,6 @@
 package org.example.jkeepalived.redis;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,12 +12,17 @@ import org.jkeepalived.checker.api.Diagnostics;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code REDIS_CHECK { greeting WORD }}: the real server is up when, once connected, it sends a first
- * line that starts with WORD (any line when there is no {@code greeting}), as SMTP, FTP and SSH
- * servers greet their clients.
+ * {@code REDIS_CHECK}: the real server is up when it answers {@code PING} with {@code PONG}, after
+ * {@code AUTH} if the block gives a {@code password} (and {@code username}), and, if the block gives
+ * a {@code role}, when {@code INFO replication} says it is that: {@code master} or {@code replica}.
  *
- * <p>Registered as a Declarative Services component, so the container finds it when the bundle is
- * dropped into {@code deploy/}, and config test finds it through the bundle's Service-Component header.
+ * <pre>
+ * REDIS_CHECK {
+ *     connect_timeout 2
+ *     password s3cret
+ *     role master
+ * }
+ * </pre>
  */
 @Component(service = CheckerFactory.class)
 public final class RedisCheckerFactory implements CheckerFactory {
@@ -28,21 +34,40 @@ public final class RedisCheckerFactory implements CheckerFactory {
 
     @Override
     public Set<String> subKeywords() {
-        return Set.of("greeting");
+        return Set.of("username", "password", "role");
     }
 
     @Override
     public CheckerDefinition bind(ConfigBlock block, Diagnostics diagnostics) {
-        Optional<ConfigEntry> greeting = block.last("greeting");
-        if (greeting.isEmpty()) {
-            return new RedisCheckDefinition("");
+        String username = oneWord(block, "username", diagnostics);
+        String password = oneWord(block, "password", diagnostics);
+        if (!username.isEmpty() && password.isEmpty()) {
+            diagnostics.error(block.last("username").orElseThrow().location(),
+                    "username needs a password: AUTH takes both, as in password s3cret");
         }
-        ConfigEntry entry = greeting.get();
-        if (entry.arguments().size() != 1) {
-            diagnostics.error(entry.location(), "greeting takes one word, the start of the server's first line, found "
-                    + entry.arguments().size());
-            return new RedisCheckDefinition("");
+        Optional<ReplicationRole> role = Optional.empty();
+        Optional<ConfigEntry> roleEntry = block.last("role");
+        if (roleEntry.isPresent()) {
+            String word = oneWord(block, "role", diagnostics);
+            role = ReplicationRole.ofKeyword(word);
+            if (role.isEmpty() && !word.isEmpty()) {
+                diagnostics.error(roleEntry.get().argumentLocation(0), "role is master or replica, found " + word);
+            }
         }
-        return new RedisCheckDefinition(entry.arguments().get(0));
+        return new RedisCheckDefinition(username, password, role);
+    }
+
+    /** @return the one argument of the last {@code keyword} entry, empty if there is none or it is wrong (reported) */
+    private static String oneWord(ConfigBlock block, String keyword, Diagnostics diagnostics) {
+        Optional<ConfigEntry> entry = block.last(keyword);
+        if (entry.isEmpty()) {
+            return "";
+        }
+        List<String> arguments = entry.get().arguments();
+        if (arguments.size() != 1) {
+            diagnostics.error(entry.get().location(), keyword + " takes one word, found " + arguments.size());
+            return "";
+        }
+        return arguments.get(0);
     }
 }

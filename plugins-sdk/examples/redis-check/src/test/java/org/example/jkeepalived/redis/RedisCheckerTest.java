@@ -3,30 +3,50 @@ package org.example.jkeepalived.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.jkeepalived.checker.api.CheckOutcome;
 import org.jkeepalived.checker.testkit.CheckerTestKit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * REDIS_CHECK against real servers on loopback, bound and probed by the checker test kit as
- * jkeepalived binds and probes it.
+ * REDIS_CHECK against real Redis servers on loopback: a master with a password and a replica of it,
+ * bound and probed by the checker test kit as jkeepalived binds and probes it.
  */
 class RedisCheckerTest {
 
+    private static final String PASSWORD = "s3cret";
+
+    private static RedisServer master;
+    private static RedisServer replica;
+
     private final CheckerTestKit kit = CheckerTestKit.of(new RedisCheckerFactory());
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        assumeTrue(Files.isExecutable(RedisServer.EXECUTABLE), "needs redis-server (apt-get install redis-server)");
+        master = RedisServer.start("--requirepass", PASSWORD);
+        replica = RedisServer.start("--requirepass", PASSWORD, "--masterauth", PASSWORD,
+                "--replicaof", "127.0.0.1", Integer.toString(master.port()));
+    }
+
+    @AfterAll
+    static void stopServers() throws InterruptedException {
+        if (replica != null) {
+            replica.close();
+        }
+        if (master != null) {
+            master.close();
+        }
+    }
 
     @AfterEach
     void closeKit() {
@@ -34,67 +54,68 @@ class RedisCheckerTest {
     }
 
     @Test
-    void aServerWithTheExpectedGreetingIsUp() throws IOException {
-        try (ServerSocket server = greeter("220 mail.example.com ESMTP")) {
-            CheckOutcome outcome = kit.probe("REDIS_CHECK {\n    greeting 220\n    connect_timeout 2\n}", address(server));
+    void theRightPasswordGetsPong() {
+        CheckOutcome outcome = kit.probe("REDIS_CHECK {\n    password " + PASSWORD + "\n}", master.address());
 
-            assertTrue(outcome.isUp(), outcome::toString);
-            assertEquals("greeting 220 mail.example.com ESMTP", outcome.detail());
-        }
+        assertEquals(CheckOutcome.up("PONG"), outcome);
     }
 
     @Test
-    void aServerWithAnotherGreetingIsDown() throws IOException {
-        try (ServerSocket server = greeter("554 no service")) {
-            CheckOutcome outcome = kit.probe("REDIS_CHECK {\n    greeting 220\n}", address(server));
-
-            assertFalse(outcome.isUp());
-            assertEquals("greeting \"554 no service\", expected one starting with \"220\"", outcome.detail());
-        }
-    }
-
-    @Test
-    void aClosedPortIsDown() throws IOException {
-        InetSocketAddress closed;
-        try (ServerSocket server = greeter("220 gone")) {
-            closed = address(server);
-        }
-
-        CheckOutcome outcome = kit.probe("REDIS_CHECK {\n}", closed);
+    void aWrongPasswordIsDownWithRedisReason() {
+        CheckOutcome outcome = kit.probe("REDIS_CHECK {\n    password wrong\n}", master.address());
 
         assertFalse(outcome.isUp());
-        assertTrue(outcome.detail().startsWith("cannot connect"), outcome::toString);
+        assertTrue(outcome.detail().startsWith("AUTH refused: WRONGPASS"), outcome::toString);
     }
 
     @Test
-    void aGreetingWithoutAWordIsAnErrorAtItsLine() {
-        List<String> diagnostics = kit.diagnostics("REDIS_CHECK {\n    greeting\n}").stream()
-                .map(Object::toString).collect(Collectors.toList());
+    void noPasswordForAProtectedServerIsDown() {
+        CheckOutcome outcome = kit.probe("REDIS_CHECK {\n}", master.address());
 
-        assertEquals(List.of("checker.conf:2:5: error: greeting takes one word, the start of the server's first line, found 0"),
-                diagnostics);
+        assertFalse(outcome.isUp());
+        assertTrue(outcome.detail().startsWith("PING refused: NOAUTH"), outcome::toString);
     }
 
-    /** A server on loopback that sends {@code line} to every client and closes. */
-    private static ServerSocket greeter(String line) throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
-                    out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    if (!server.isClosed()) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
-        }, "greeter");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return server;
+    @Test
+    void theMasterIsUpAsMasterAndDownAsReplica() {
+        assertEquals(CheckOutcome.up("PONG, role master"),
+                kit.probe("REDIS_CHECK {\n    password " + PASSWORD + "\n    role master\n}", master.address()));
+        assertEquals(CheckOutcome.down("role master, expected replica"),
+                kit.probe("REDIS_CHECK {\n    password " + PASSWORD + "\n    role replica\n}", master.address()));
     }
 
-    private static InetSocketAddress address(ServerSocket server) {
-        return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
+    @Test
+    void theReplicaIsUpAsReplicaAndDownAsMaster() {
+        assertEquals(CheckOutcome.up("PONG, role replica"),
+                kit.probe("REDIS_CHECK {\n    password " + PASSWORD + "\n    role replica\n}", replica.address()));
+        assertEquals(CheckOutcome.down("role replica, expected master"),
+                kit.probe("REDIS_CHECK {\n    password " + PASSWORD + "\n    role master\n}", replica.address()));
+    }
+
+    @Test
+    void aStoppedServerIsDown() throws Exception {
+        InetSocketAddress address;
+        try (RedisServer stopped = RedisServer.start()) {
+            address = stopped.address();
+            assertEquals(CheckOutcome.up("PONG"), kit.probe("REDIS_CHECK {\n}", address));
+        }
+
+        CheckOutcome outcome = kit.probe("REDIS_CHECK {\n    connect_timeout 2\n}", address);
+
+        assertFalse(outcome.isUp());
+        assertTrue(outcome.detail().startsWith("cannot connect") && outcome.detail().contains("Connection refused"), outcome::toString);
+    }
+
+    @Test
+    void badSettingsAreErrorsAtTheirPlace() {
+        assertEquals(List.of(
+                        "checker.conf:2:10: error: role is master or replica, found primary",
+                        "checker.conf:3:5: error: password takes one word, found 2",
+                        "checker.conf:4:5: error: username needs a password: AUTH takes both, as in password s3cret"),
+                diagnostics("REDIS_CHECK {\n    role primary\n    password two words\n    username ops\n}"));
+    }
+
+    private List<String> diagnostics(String block) {
+        return kit.diagnostics(block).stream().map(Object::toString).collect(Collectors.toList());
     }
 }
