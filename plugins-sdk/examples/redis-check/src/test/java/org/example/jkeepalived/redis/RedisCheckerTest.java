@@ -39,7 +39,7 @@ class RedisCheckerTest {
     }
 
     @AfterAll
-    static void stopServers() throws InterruptedException {
+    static void stopServers() throws Exception {
         if (replica != null) {
             replica.close();
         }

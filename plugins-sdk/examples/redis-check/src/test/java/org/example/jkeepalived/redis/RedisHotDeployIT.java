@@ -57,8 +57,8 @@ class RedisHotDeployIT {
         assumeTrue(Files.isExecutable(RedisServer.EXECUTABLE), "needs redis-server (apt-get install redis-server)");
         try (DistributionUnderTest jkeepalived = DistributionUnderTest.start(directory, CONFIG)) {
             NetworkNamespace namespace = jkeepalived.namespace();
-            Process master = redis(namespace, MASTER_PORT);
-            redis(namespace, REPLICA_PORT, "--masterauth", PASSWORD, "--replicaof", "127.0.0.1", Integer.toString(MASTER_PORT));
+            Process master = redis(namespace, directory, MASTER_PORT);
+            redis(namespace, directory, REPLICA_PORT, "--masterauth", PASSWORD, "--replicaof", "127.0.0.1", Integer.toString(MASTER_PORT));
 
             jkeepalived.deploy(Path.of(System.getProperty("plugin.jar")));
 
@@ -80,9 +80,9 @@ class RedisHotDeployIT {
     }
 
     /** Starts a redis-server on the namespace's loopback; it goes with the namespace. */
-    private static Process redis(NetworkNamespace namespace, int port, String... options) throws Exception {
-        // a replica writes the master's snapshot to its directory: a temporary one
-        Path directory = Files.createTempDirectory("redis-" + port);
+    private static Process redis(NetworkNamespace namespace, Path testDirectory, int port, String... options) throws Exception {
+        // a replica writes the master's snapshot to its directory: one of the test's
+        Path directory = Files.createDirectory(testDirectory.resolve("redis-" + port));
         List<String> command = new ArrayList<>(List.of(RedisServer.EXECUTABLE.toString(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--dir", directory.toString(), "--save", "", "--appendonly", "no", "--requirepass", PASSWORD));
         command.addAll(List.of(options));

@@ -9,8 +9,10 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real redis-server (Debian's package) on a free port of the host's loopback, without persistence,
@@ -21,10 +23,12 @@ final class RedisServer implements AutoCloseable {
     static final Path EXECUTABLE = Path.of("/usr/bin/redis-server");
 
     private final int port;
+    private final Path directory;
     private final Process process;
 
-    private RedisServer(int port, Process process) {
+    private RedisServer(int port, Path directory, Process process) {
         this.port = port;
+        this.directory = directory;
         this.process = process;
     }
 
@@ -41,7 +45,7 @@ final class RedisServer implements AutoCloseable {
         command.addAll(List.of(options));
         Path log = directory.resolve("redis.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        RedisServer server = new RedisServer(port, process);
+        RedisServer server = new RedisServer(port, directory, process);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!server.accepts()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -79,10 +83,15 @@ final class RedisServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 }
