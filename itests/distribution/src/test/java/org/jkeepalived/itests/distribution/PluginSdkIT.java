@@ -7,13 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.jkeepalived.itests.distribution.Distribution.Result;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginSdkIT {
 
-    private static final Path MAVEN = Path.of(System.getProperty("maven.home"), "bin", "mvn");
-    private static final String LOCAL_REPOSITORY = System.getProperty("maven.repo.local");
     private static final Path REDIS_EXAMPLE = Path.of(System.getProperty("jkeepalived.source"), "plugins-sdk", "examples", "redis-check");
     private static final Pattern REPORT = Pattern.compile(
             "tests=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\" failures=\"(\\d+)\"");
@@ -58,7 +52,7 @@ class PluginSdkIT {
     @Test
     @Order(2)
     void theRedisExampleBuildsOutsideTheReactorAndFollowsARedisFailoverOnceHotDeployed() {
-        Path project = copy(REDIS_EXAMPLE, directory.resolve("redis-check"));
+        Path project = MavenRun.copy(REDIS_EXAMPLE, directory.resolve("redis-check"));
 
         maven(project, "verify", "-Djkeepalived.version=" + Distribution.VERSION);
 
@@ -93,26 +87,13 @@ class PluginSdkIT {
         }
     }
 
-    /** Runs Maven offline on the local repository this build installed into, and fails with its output if it fails. */
-    private static void maven(Path workingDirectory, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(MAVEN.toString(), "-B", "-o", "-Dmaven.repo.local=" + LOCAL_REPOSITORY));
-        command.addAll(List.of(arguments));
+    /** Runs Maven and fails with its output if it fails. */
+    private static void maven(Path project, String... arguments) {
         try {
-            Path log = Files.createTempFile(directory, "maven", ".log");
-            Process maven = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!maven.waitFor(15, TimeUnit.MINUTES)) {
-                maven.descendants().forEach(ProcessHandle::destroyForcibly);
-                maven.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " timed out; see " + log);
-            }
-            assertThat(maven.exitValue()).as("%s in %s:%n%s", String.join(" ", command), workingDirectory,
-                    Files.readString(log, StandardCharsets.UTF_8)).isZero();
+            MavenRun.Result result = MavenRun.run(project, Files.createTempFile(directory, "maven", ".log"), arguments);
+            assertThat(result.exitCode()).as("mvn %s in %s:%n%s", String.join(" ", arguments), project, result.output()).isZero();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -124,18 +105,6 @@ class PluginSdkIT {
             assertThat(List.of(counts.group(1), counts.group(2), counts.group(3), counts.group(4)))
                     .as("tests, errors, skipped, failures in %s", report)
                     .containsExactly(Integer.toString(tests), "0", "0", "0");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Copies the project's sources, leaving any target/ of the source tree behind. */
-    private static Path copy(Path source, Path target) {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(file -> !source.relativize(file).startsWith("target")).toList()) {
-                Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
