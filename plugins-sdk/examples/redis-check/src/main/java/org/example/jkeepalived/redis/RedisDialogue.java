@@ -45,7 +45,7 @@ final class RedisDialogue extends SimpleChannelInboundHandler<RespReply> {
         if (failure != null) {
             outcome.complete(CheckOutcome.down(failure));
         } else if (answered == commands.size()) {
-            outcome.complete(CheckOutcome.up(expectedRole.map(role -> "PONG, role " + role.keyword()).orElse("PONG")));
+            outcome.complete(CheckOutcome.up(expectedRole.map(role -> "Redis PONG, role " + role.keyword()).orElse("Redis PONG")));
         }
     }
 

@@ -57,7 +57,7 @@ class RedisCheckerTest {
     void theRightPasswordGetsPong() {
         CheckOutcome outcome = kit.probe("REDIS_CHECK {\n    password " + PASSWORD + "\n}", master.address());
 
-        assertEquals(CheckOutcome.up("PONG"), outcome);
+        assertEquals(CheckOutcome.up("Redis PONG"), outcome);
     }
 
     @Test
@@ -78,7 +78,7 @@ class RedisCheckerTest {
 
     @Test
     void theMasterIsUpAsMasterAndDownAsReplica() {
-        assertEquals(CheckOutcome.up("PONG, role master"),
+        assertEquals(CheckOutcome.up("Redis PONG, role master"),
                 kit.probe("REDIS_CHECK {\n    password " + PASSWORD + "\n    role master\n}", master.address()));
         assertEquals(CheckOutcome.down("role master, expected replica"),
                 kit.probe("REDIS_CHECK {\n    password " + PASSWORD + "\n    role replica\n}", master.address()));
@@ -86,7 +86,7 @@ class RedisCheckerTest {
 
     @Test
     void theReplicaIsUpAsReplicaAndDownAsMaster() {
-        assertEquals(CheckOutcome.up("PONG, role replica"),
+        assertEquals(CheckOutcome.up("Redis PONG, role replica"),
                 kit.probe("REDIS_CHECK {\n    password " + PASSWORD + "\n    role replica\n}", replica.address()));
         assertEquals(CheckOutcome.down("role replica, expected master"),
                 kit.probe("REDIS_CHECK {\n    password " + PASSWORD + "\n    role master\n}", replica.address()));
@@ -97,7 +97,7 @@ class RedisCheckerTest {
         InetSocketAddress address;
         try (RedisServer stopped = RedisServer.start()) {
             address = stopped.address();
-            assertEquals(CheckOutcome.up("PONG"), kit.probe("REDIS_CHECK {\n}", address));
+            assertEquals(CheckOutcome.up("Redis PONG"), kit.probe("REDIS_CHECK {\n}", address));
         }
 
         CheckOutcome outcome = kit.probe("REDIS_CHECK {\n    connect_timeout 2\n}", address);

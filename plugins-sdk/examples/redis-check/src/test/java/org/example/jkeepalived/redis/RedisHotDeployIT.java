@@ -68,6 +68,7 @@ class RedisHotDeployIT {
             jkeepalived.awaitShell("keepalived:checks", checks -> row(MASTER_PORT, "up").matcher(checks).find()
                     && row(REPLICA_PORT, "down").matcher(checks).find(), Duration.ofSeconds(60));
             assertTrue(jkeepalived.shell("keepalived:checks 127.0.0.1:" + REPLICA_PORT).contains("role replica, expected master"));
+            jkeepalived.awaitLog("Redis PONG, role master to [127.0.0.1]:tcp:" + MASTER_PORT + " success.", Duration.ofSeconds(10));
 
             namespace.execOrFail("redis-cli", "-p", Integer.toString(REPLICA_PORT), "--no-auth-warning", "-a", PASSWORD,
                     "REPLICAOF", "NO", "ONE");
