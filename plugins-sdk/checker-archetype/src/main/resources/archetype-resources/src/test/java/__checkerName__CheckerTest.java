@@ -62,8 +62,7 @@ class ${checkerName}CheckerTest {
 
         CheckOutcome outcome = kit.probe("${keyword} {\n}", closed);
 
-        assertFalse(outcome.isUp());
-        assertTrue(outcome.detail().startsWith("cannot connect"), outcome::toString);
+        assertEquals(CheckOutcome.down("cannot connect: Connection refused"), outcome);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -52,11 +53,25 @@ final class RedisChecker implements Checker {
                 .orElseGet(() -> bootstrap.connect(target.address()));
         connect.addListener(done -> {
             if (!done.isSuccess()) {
-                outcome.complete(CheckOutcome.down("cannot connect: " + done.cause().getMessage()));
+                outcome.complete(CheckOutcome.down(connectFailure(done.cause())));
             }
         });
         // Completed, failed or cancelled by the engine: the connection goes with the probe.
         outcome.whenComplete((result, failure) -> connect.channel().close());
         return outcome;
+    }
+
+    /**
+     * Netty says why a connection failed as {@code finishConnect(..) failed with error(-111): Connection
+     * refused: host/192.0.2.10:25}: the log wants the reason alone, the part before the address.
+     */
+    static String connectFailure(Throwable cause) {
+        if (cause instanceof ConnectTimeoutException) {
+            return "cannot connect: connection timed out";
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String[] parts = message.split(": ");
+        int reason = parts.length > 1 && parts[parts.length - 1].contains("/") ? parts.length - 2 : parts.length - 1;
+        return "cannot connect: " + parts[reason];
     }
 }

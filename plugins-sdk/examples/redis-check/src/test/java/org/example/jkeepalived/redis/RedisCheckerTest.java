@@ -102,8 +102,7 @@ class RedisCheckerTest {
 
         CheckOutcome outcome = kit.probe("REDIS_CHECK {\n    connect_timeout 2\n}", address);
 
-        assertFalse(outcome.isUp());
-        assertTrue(outcome.detail().startsWith("cannot connect") && outcome.detail().contains("Connection refused"), outcome::toString);
+        assertEquals(CheckOutcome.down("cannot connect: Connection refused"), outcome);
     }
 
     @Test
