@@ -71,7 +71,7 @@ final class ${checkerName}Checker implements Checker {
      * Netty says why a connection failed as {@code finishConnect(..) failed with error(-111): Connection
      * refused: host/192.0.2.10:25}: the log wants the reason alone, the part before the address.
      */
-    static String connectFailure(Throwable cause) {
+    private static String connectFailure(Throwable cause) {
         if (cause instanceof ConnectTimeoutException) {
             return "cannot connect: connection timed out";
         }

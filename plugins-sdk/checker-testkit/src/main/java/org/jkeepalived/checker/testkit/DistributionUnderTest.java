@@ -60,6 +60,7 @@ public final class DistributionUnderTest implements AutoCloseable {
      * @return the running distribution; close it to stop the container and delete the namespace
      */
     public static DistributionUnderTest start(Path directory, String keepalivedConf) {
+        NetworkNamespace.assumeAvailable();
         String property = System.getProperty(ARCHIVE_PROPERTY);
         if (property == null || !Files.isRegularFile(Path.of(property))) {
             throw new IllegalStateException("set the system property " + ARCHIVE_PROPERTY
