@@ -68,11 +68,11 @@ class QuickstartIT {
         List<MatchResult> requests = REQUESTS.matcher(text).results().toList();
         assertThat(requests).hasSize(4);
         // every request is answered in each round; before s2 dies and once it is back, at least two servers share them
-        requests.forEach(round -> assertThat(round.group(1)).as(round.group()).doesNotContain("none"));
-        assertThat(served(requests.get(0))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(served(requests.get(1))).as("after s2 died").doesNotContain("s2").hasSizeGreaterThanOrEqualTo(1);
-        assertThat(served(requests.get(2))).as("after the master died").doesNotContain("s2");
-        assertThat(served(requests.get(3))).as("once both are back").hasSizeGreaterThanOrEqualTo(2);
+        requests.forEach(round -> assertThat(round.group(1)).as("%s in:%n%s", round.group(), text).doesNotContain("none"));
+        assertThat(served(requests.get(0))).as("at first, in:%n%s", text).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(served(requests.get(1))).as("after s2 died, in:%n%s", text).doesNotContain("s2").hasSizeGreaterThanOrEqualTo(1);
+        assertThat(served(requests.get(2))).as("after the master died, in:%n%s", text).doesNotContain("s2");
+        assertThat(served(requests.get(3))).as("once both are back, in:%n%s", text).hasSizeGreaterThanOrEqualTo(2);
 
         find(text, "s2 is down on " + master + " and out of the pool");
         find(text, "Removing service \\[198\\.51\\.100\\.12\\]:tcp:80 from VS \\[192\\.0\\.2\\.100\\]:tcp:80");
