@@ -225,9 +225,10 @@ public final class ReloadSideBySide {
                 .redirectErrorStream(true).redirectOutput(directory.resolve("keepalived.out").toFile()).start();
     }
 
+    /** Logs to its data directory only: keepalived logs to the console only, so each writes every line once. */
     private Process startJkeepalived(UnpackedDistribution distribution, Path config) throws IOException {
         return distribution.start("jkeepalived", config, Map.of("KARAF_OPTS", "-Djkeepalived.dataplane=kernel",
-                "EXTRA_JAVA_OPTS", System.getProperty("daemonJavaOptions", "")), "-l");
+                "EXTRA_JAVA_OPTS", System.getProperty("daemonJavaOptions", "")));
     }
 
     /** The segment: the router's end of a veth pair, and the other end where its adverts are captured. */
