@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -44,12 +45,29 @@ final class UnpackedDistribution {
      * @return the JVM, which the launcher becomes
      */
     Process start(NetworkNamespace namespace, String run, Path config, String... options) throws IOException {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jkeepalived").toString(), "-n", "-s", namespace.name(),
+        List<String> more = new ArrayList<>(List.of("-s", namespace.name()));
+        more.addAll(List.of(options));
+        return start(run, config, Map.of(), more.toArray(String[]::new));
+    }
+
+    /**
+     * Starts {@code bin/jkeepalived -n} in the caller's network namespace, with a data directory (and
+     * TMPDIR) of the run's own.
+     *
+     * @param run the run's name, for its files
+     * @param config its keepalived.conf
+     * @param environment more of the launcher's environment, such as {@code KARAF_OPTS}
+     * @param options more options of bin/jkeepalived, such as {@code -P}
+     * @return the JVM, which the launcher becomes
+     */
+    Process start(String run, Path config, Map<String, String> environment, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/jkeepalived").toString(), "-n",
                 "-f", config.toString(), "-p", directory.resolve(run + ".pid").toString()));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(directory.resolve(run + ".out").toFile());
         Path data = directory.resolve(run + "-data");
+        builder.environment().putAll(environment);
         builder.environment().put("JKEEPALIVED_DATA", data.toString());
         builder.environment().put("TMPDIR", Files.createDirectories(data).toString());
         return builder.start();

@@ -45,10 +45,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the data plane in step with the virtual_servers of the running configuration and the
- * health of their real servers. Each change, of either, is worked out on a thread of its own into
+ * health of their real servers. Changes, of either, are worked out on a thread of its own into
  * the table the services should have, and only the differences are applied: services of this
- * configuration only, so that entries others made are left alone. Stopping removes the services it
- * made, as keepalived does. Its status is read on the same thread, between two changes.
+ * configuration only, so that entries others made are left alone. Changes that come in a burst
+ * (every real server is told at start, and each one added or reweighted by a reload) are applied
+ * together: a pass reads the whole table, which must not happen once per real server. Stopping
+ * removes the services it made, as keepalived does. Its status is read on the same thread, between
+ * two changes.
  */
 @Component(service = {ConfigListener.class, HealthListener.class, VirtualServerService.class}, immediate = true)
 public final class VirtualServers implements ConfigListener, HealthListener, VirtualServerService {
@@ -71,6 +74,8 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
     private final Map<RealServerKey, RealServerHealth> health = new HashMap<>();
     private final Map<String, Boolean> quorumUp = new HashMap<>();
     private Set<ServiceKey> owned = Set.of();
+    /** Whether a pass is queued behind the changes recorded so far. */
+    private boolean applyQueued;
 
     /** @param plane where the services go */
     @Activate
@@ -92,7 +97,7 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
             Set<String> names = new HashSet<>();
             servers.forEach(server -> names.add(server.displayName()));
             quorumUp.keySet().retainAll(names);
-            apply();
+            applySoon();
         });
     }
 
@@ -104,8 +109,29 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
             } else {
                 health.put(event.key(), event.health());
             }
-            apply();
+            applySoon();
         });
+    }
+
+    /** Queues a pass behind the changes queued now, unless one is queued already: it will see this change too. */
+    private void applySoon() {
+        if (applyQueued) {
+            return;
+        }
+        try {
+            thread.execute(this::applyQueued);
+            applyQueued = true;
+        } catch (RejectedExecutionException e) {
+            // stopping: the pass of stop() removes the services
+        }
+    }
+
+    /** Applies the changes recorded since the last pass, if a pass is queued for them. */
+    private void applyQueued() {
+        if (applyQueued) {
+            applyQueued = false;
+            apply();
+        }
     }
 
     @Override
@@ -171,6 +197,8 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
     }
 
     private List<VirtualServerStatus> report() {
+        // a status tells of every change made before it was asked for
+        applyQueued();
         ServiceTable table;
         try {
             table = ServiceTable.read(plane);

@@ -1,0 +1,103 @@
+package org.jkeepalived.lvs.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jkeepalived.config.api.ConfigReader;
+import org.jkeepalived.config.api.ConfigResult;
+import org.jkeepalived.config.api.ConfigUpdate;
+import org.jkeepalived.config.api.model.KeepalivedConfig;
+import org.jkeepalived.config.api.model.lvs.RealServer;
+import org.jkeepalived.config.api.model.lvs.VirtualServer;
+import org.jkeepalived.healthcheck.api.HealthEvent;
+import org.jkeepalived.healthcheck.api.RealServerHealth;
+import org.jkeepalived.healthcheck.api.RealServerKey;
+import org.jkeepalived.ipvs.api.DataPlane;
+import org.jkeepalived.ipvs.api.DestinationStatus;
+import org.jkeepalived.ipvs.internal.userspace.UserspaceDataPlane;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A burst of health changes, as every real server is told at start and each changed one on reload,
+ * on the userspace data plane on loopback: the data plane ends in the last state told, after a few
+ * passes over the table rather than one per change (with 40,000 real servers, one pass per change
+ * kept the table from filling for hours).
+ */
+class HealthBurstTest {
+
+    private static final int REAL_SERVERS = 300;
+
+    @Test
+    void aBurstOfHealthChangesEndsInTheLastStateAfterAFewPasses() throws Exception {
+        KeepalivedConfig config = read(REAL_SERVERS, freePort());
+        VirtualServer server = config.virtualServers().get(0);
+        try (UserspaceDataPlane userspace = new UserspaceDataPlane(Executors.defaultThreadFactory(), 1)) {
+            AtomicInteger tableReads = new AtomicInteger();
+            VirtualServers servers = new VirtualServers(countingReads(userspace, tableReads));
+            servers.configApplied(new ConfigUpdate(Optional.empty(), config, 1));
+            for (RealServer real : server.realServers()) {
+                tell(servers, server, real, HealthEvent.Kind.ADDED, true, real.weight());
+            }
+            for (RealServer real : server.realServers()) {
+                tell(servers, server, real, HealthEvent.Kind.UP, true, 7);
+            }
+            // the status is read on the thread that applies, after everything queued before it
+            assertThat(servers.virtualServers()).hasSize(1);
+
+            List<DestinationStatus> destinations = userspace.destinations(userspace.services().get(0).service().key());
+            assertThat(destinations).hasSize(REAL_SERVERS).allSatisfy(destination -> assertThat(destination.destination().weight())
+                    .as("the weight last told").isEqualTo(7));
+            // one pass per change would be 1 + 2 * REAL_SERVERS reads, and the status one more
+            assertThat(tableReads.get()).as("passes over the table").isLessThan(REAL_SERVERS / 10);
+            servers.stop();
+        }
+    }
+
+    private static KeepalivedConfig read(int realServers, int port) {
+        StringBuilder text = new StringBuilder("virtual_server 127.0.0.1 " + port + " {\n    protocol TCP\n");
+        for (int i = 0; i < realServers; i++) {
+            text.append("    real_server 127.0.").append(1 + i / 250).append('.').append(1 + i % 250).append(" 8080 {\n")
+                    .append("        weight 1\n    }\n");
+        }
+        ConfigResult result = ConfigReader.builder().configId("test").hostName("test").build()
+                .read("keepalived.conf", text.append("}\n").toString());
+        assertThat(result.hasErrors()).as(result.summary()).isFalse();
+        return result.config().orElseThrow();
+    }
+
+    /** The data plane, counting the reads of its table, one {@code services()} each. */
+    private static DataPlane countingReads(DataPlane plane, AtomicInteger reads) {
+        return (DataPlane) Proxy.newProxyInstance(DataPlane.class.getClassLoader(), new Class<?>[] {DataPlane.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("services")) {
+                        reads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(plane, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static void tell(VirtualServers servers, VirtualServer server, RealServer real, HealthEvent.Kind kind, boolean up,
+            int weight) {
+        servers.healthChanged(new HealthEvent(kind, new RealServerHealth(RealServerKey.of(server, real), up, weight, real.weight(),
+                Instant.now(), List.of()), "test", Optional.empty()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
