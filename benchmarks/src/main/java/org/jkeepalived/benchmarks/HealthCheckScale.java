@@ -6,31 +6,24 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.Structure;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.util.ReferenceCountUtil;
 import org.jkeepalived.checker.api.CheckerFactory;
 import org.jkeepalived.checker.http.internal.HttpGetCheckerFactory;
@@ -40,17 +33,22 @@ import org.jkeepalived.checker.tcp.TcpCheckerFactory;
 import org.jkeepalived.config.api.ConfigReader;
 import org.jkeepalived.config.api.ConfigResult;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
+import org.jkeepalived.healthcheck.api.HealthEvent;
 import org.jkeepalived.healthcheck.api.RealServerHealth;
 import org.jkeepalived.healthcheck.internal.HealthEngine;
 import org.jkeepalived.healthcheck.internal.ProbeLateness;
 import org.jkeepalived.testing.netns.NetworkNamespace;
 
 /**
- * The health-checking engine at scale: 10,000 real servers listening on loopback, each checked by
- * TCP_CHECK (or 1,000 by HTTP_GET, each fetching a page) with delay_loop 5 s, for a minute after
- * two periods of warm-up. Prints, for that minute,
- * the CPU the checker threads use per second of checking and the lateness of probe starts against
- * their deadlines (p50, p99, max, within 12.5%); then the heap and resident memory of the process.
+ * The health-checking engine at scale: 10,000 real servers listening on loopback (or any number, up
+ * to 20,000 per loopback address, see {@link RealServerFarm}), each checked by TCP_CHECK (or 1,000 by
+ * HTTP_GET, each fetching a page) with delay_loop 5 s, connect_timeout 2 s, retry 1 and
+ * delay_before_retry 1 s, for a minute after two periods of warm-up. Prints, for that minute, the
+ * CPU the checker threads use per second of checking, the lateness of probe starts against their
+ * deadlines (p50, p99, max, within 12.5%), the time between two probes of a real server beyond
+ * delay_loop as the real servers see it, then the heap, resident and proportional set size (PSS) of
+ * the process. Last, {@code -Dkilled=N} real servers (100 by default) die at once and the time each
+ * takes to be taken out is printed ({@link RemovalTiming}).
  *
  * <p>It runs in a network namespace of its own (it needs root), so that its listeners and the
  * checks' connections stay out of the host's loopback, and raises its open-file limit to what it
@@ -65,23 +63,35 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  *
  * <p>Run: {@code mvn -q install -DskipTests && mvn -q -pl benchmarks exec:exec@health-scale}
  * (optionally {@code -Dchecker=HTTP_GET}, {@code -Dseconds=N}, {@code -Dservers=N},
- * {@code -Dthreads=N} checker loops, {@code -Dwarmup=N} seconds before measuring, 10 by default).
+ * {@code -Dthreads=N} checker loops, {@code -Dwarmup=N} seconds before measuring, 10 by default,
+ * {@code -Dkilled=N} real servers that die at the end).
  */
 public final class HealthCheckScale {
 
     private static final int SERVERS_PER_VIRTUAL_SERVER = 100;
     private static final int DELAY_LOOP_SECONDS = 5;
+    private static final int CONNECT_TIMEOUT_SECONDS = 2;
+    private static final int RETRY = 1;
+    private static final int DELAY_BEFORE_RETRY_SECONDS = 1;
+    /** The settings of every checker, the same for both engines. */
+    private static final String SETTINGS = "connect_timeout " + CONNECT_TIMEOUT_SECONDS + "\n            retry " + RETRY
+            + "\n            delay_before_retry " + DELAY_BEFORE_RETRY_SECONDS;
+    /**
+     * The longest a dead real server may stay in: its next probe comes within delay_loop, is refused
+     * at once, and is tried again {@code retry} times, {@code delay_before_retry} apart.
+     */
+    private static final Duration REMOVAL_BOUND = Duration.ofSeconds(DELAY_LOOP_SECONDS + (long) RETRY * DELAY_BEFORE_RETRY_SECONDS);
 
     /** What each real server answers and how it is checked. */
     private enum Workload {
-        TCP_CHECK(10_000, "TCP_CHECK {\n            connect_timeout 2\n        }", new CloseOnAccept()) {
+        TCP_CHECK(10_000, "TCP_CHECK {\n            " + SETTINGS + "\n        }", new CloseOnAccept()) {
             @Override
             CheckerFactory factory() {
                 return new TcpCheckerFactory();
             }
         },
         HTTP_GET(1_000, "HTTP_GET {\n            url {\n                path /health\n                status_code 200\n            }\n"
-                + "            connect_timeout 2\n        }", new AnswerPage()) {
+                + "            " + SETTINGS + "\n        }", new AnswerPage()) {
             @Override
             CheckerFactory factory() {
                 return new HttpGetCheckerFactory();
@@ -126,34 +136,43 @@ public final class HealthCheckScale {
     }
 
     private static void run(Workload workload, int servers, int seconds, int threads, Duration warmUp, boolean keepalived) throws Exception {
-        EventLoopGroup serverLoop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        try {
-            List<Integer> ports = listen(serverLoop, workload.server, servers);
-            String configText = configText(workload, ports);
+        try (RealServerFarm farm = new RealServerFarm(servers, workload.server)) {
+            String configText = configText(workload, servers);
+            RemovalTiming removals = new RemovalTiming(farm, Math.min(Integer.getInteger("killed", 100), servers / 2),
+                    SERVERS_PER_VIRTUAL_SERVER, REMOVAL_BOUND);
             System.out.printf("health checking at scale by %s: %d real servers on loopback, %s every %d s, %s, "
                     + "%d CPUs, %d s measured%n", keepalived ? "keepalived's checker process" : "jkeepalived", servers,
                     workload, DELAY_LOOP_SECONDS, keepalived ? "one process" : threads + " checker loops",
                     Runtime.getRuntime().availableProcessors(), seconds);
+            System.out.printf("checker settings                     delay_loop %d s, connect_timeout %d s, retry %d, "
+                    + "delay_before_retry %d s%n", DELAY_LOOP_SECONDS, CONNECT_TIMEOUT_SECONDS, RETRY, DELAY_BEFORE_RETRY_SECONDS);
             if (keepalived) {
-                KeepalivedChecker.measure(configText, warmUp, Duration.ofSeconds(seconds),
-                        servers / DELAY_LOOP_SECONDS, CountingHandler.ACCEPTED::sum);
+                KeepalivedChecker.measure(configText, warmUp, Duration.ofSeconds(seconds), servers / DELAY_LOOP_SECONDS, farm,
+                        removals);
             } else {
-                measure(workload, configText, servers, seconds, threads, warmUp);
+                measure(workload, configText, farm, seconds, threads, warmUp, removals);
             }
-        } finally {
-            serverLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         }
     }
 
-    private static void measure(Workload workload, String configText, int servers, int seconds, int threads, Duration warmUp) throws Exception {
+    private static void measure(Workload workload, String configText, RealServerFarm farm, int seconds, int threads, Duration warmUp,
+            RemovalTiming removals) throws Exception {
+        int servers = farm.size();
         CheckerFactory factory = workload.factory();
         KeepalivedConfig config = config(factory, configText);
         long heapBefore = usedHeapAfterGc();
+        long pssBefore = ProportionalSetSize.self();
         try (HealthEngine engine = new HealthEngine(threads, new OnePlugin(factory))) {
+            engine.addListener(event -> {
+                if (event.kind() == HealthEvent.Kind.DOWN) {
+                    removals.removed(new InetSocketAddress(event.key().address(), event.key().port()));
+                }
+            });
             engine.apply(config);
             Thread.sleep(warmUp.toMillis());
             ProbeLateness.Histogram startsBefore = engine.lateness();
-            long acceptedBefore = CountingHandler.ACCEPTED.sum();
+            long acceptedBefore = farm.accepted();
+            farm.restartGaps();
             long cpuBefore = checkerCpuNanos();
             long processCpuBefore = processCpuNanos();
             long start = System.nanoTime();
@@ -161,10 +180,12 @@ public final class HealthCheckScale {
             double elapsed = (System.nanoTime() - start) / 1e9;
             long cpu = checkerCpuNanos() - cpuBefore;
             long processCpu = processCpuNanos() - processCpuBefore;
-            long accepted = CountingHandler.ACCEPTED.sum() - acceptedBefore;
+            long accepted = farm.accepted() - acceptedBefore;
+            RealServerFarm.Samples gaps = farm.gaps();
             ProbeLateness.Histogram starts = engine.lateness().since(startsBefore);
             List<RealServerHealth> snapshot = engine.snapshot();
             long up = snapshot.stream().filter(RealServerHealth::up).count();
+            long pss = ProportionalSetSize.self();
             long heapWith = usedHeapAfterGc();
 
             System.out.printf("real servers up                      %d of %d%n", up, snapshot.size());
@@ -176,6 +197,7 @@ public final class HealthCheckScale {
             System.out.printf("probe start lateness p50             %.2f ms%n", starts.percentile(50).toNanos() / 1e6);
             System.out.printf("probe start lateness p99             %.2f ms%n", starts.percentile(99).toNanos() / 1e6);
             System.out.printf("probe start lateness max             %.2f ms%n", starts.max().toNanos() / 1e6);
+            printGaps(gaps);
             System.out.printf("heap used by the engine after GC     %.1f MiB (%.0f bytes per real server)%n",
                     (heapWith - heapBefore) / 1048576.0, (heapWith - heapBefore) / (double) servers);
             System.out.printf("heap used in all after GC            %.1f MiB%n", heapWith / 1048576.0);
@@ -184,37 +206,47 @@ public final class HealthCheckScale {
             // ZGC maps its heap three times: the shared part of the resident set counts heap pages more than once.
             System.out.printf("resident set size                    %s (anonymous %s, shared %s)%n", status("VmRSS"),
                     status("RssAnon"), status("RssShmem"));
+            System.out.printf("proportional set size (PSS)          %s; %s before the engine started (the real servers, "
+                    + "the JVM): the engine added %s%n", ProportionalSetSize.mib(pss), ProportionalSetSize.mib(pssBefore),
+                    ProportionalSetSize.mib(pss - pssBefore));
+            removals.run("the HealthListener's DOWN event, which the lvs layer turns into the data plane's removal");
         }
     }
 
-    /** Opens the real servers: listeners whose connections the handler serves. */
-    private static List<Integer> listen(EventLoopGroup loop, ChannelHandler handler, int count) throws InterruptedException {
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(loop)
-                .channel(EpollServerSocketChannel.class)
-                .childHandler(handler);
-        List<Integer> ports = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Channel channel = bootstrap.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
-            ports.add(((InetSocketAddress) channel.localAddress()).getPort());
-        }
-        return ports;
+    /**
+     * Prints the time between two connections to a real server beyond delay_loop: how late its
+     * probes come as the real servers see them, the same yardstick for both engines.
+     */
+    static void printGaps(RealServerFarm.Samples gaps) {
+        System.out.printf("probe gap beyond delay_loop          %s%n", gaps.summary(TimeUnit.SECONDS.toMillis(DELAY_LOOP_SECONDS)));
     }
 
     /** The same keepalived.conf for both engines: 100 real servers per virtual server. */
-    private static String configText(Workload workload, List<Integer> ports) {
+    private static String configText(Workload workload, int servers) {
         StringBuilder text = new StringBuilder();
-        for (int first = 0; first < ports.size(); first += SERVERS_PER_VIRTUAL_SERVER) {
-            int virtualServer = first / SERVERS_PER_VIRTUAL_SERVER;
-            text.append("virtual_server 192.0.2.").append(virtualServer % 250 + 1).append(' ').append(80 + virtualServer / 250)
+        for (int first = 0; first < servers; first += SERVERS_PER_VIRTUAL_SERVER) {
+            InetSocketAddress virtualServer = virtualServer(first);
+            text.append("virtual_server ").append(virtualServer.getAddress().getHostAddress()).append(' ').append(virtualServer.getPort())
                     .append(" {\n    protocol TCP\n    delay_loop ").append(DELAY_LOOP_SECONDS).append('\n');
-            for (int i = first; i < Math.min(ports.size(), first + SERVERS_PER_VIRTUAL_SERVER); i++) {
-                text.append("    real_server 127.0.0.1 ").append(ports.get(i)).append(" {\n        ").append(workload.block)
-                        .append("\n    }\n");
+            for (int i = first; i < Math.min(servers, first + SERVERS_PER_VIRTUAL_SERVER); i++) {
+                InetSocketAddress realServer = RealServerFarm.address(i);
+                text.append("    real_server ").append(realServer.getAddress().getHostAddress()).append(' ').append(realServer.getPort())
+                        .append(" {\n        ").append(workload.block).append("\n    }\n");
             }
             text.append("}\n");
         }
         return text.toString();
+    }
+
+    /** @return the virtual server of real server {@code index}: 192.0.2.1 to .250 on port 80, then on 81, and so on */
+    static InetSocketAddress virtualServer(int index) {
+        int virtualServer = index / SERVERS_PER_VIRTUAL_SERVER;
+        byte[] address = {(byte) 192, 0, 2, (byte) (virtualServer % 250 + 1)};
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(address), 80 + virtualServer / 250);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static KeepalivedConfig config(CheckerFactory factory, String text) {
@@ -290,38 +322,20 @@ public final class HealthCheckScale {
         public long maximum;
     }
 
-    /** Counts the connections the real servers accept: the probes that reached them, whichever engine sent them. */
-    private abstract static class CountingHandler extends ChannelInboundHandlerAdapter {
-        static final LongAdder ACCEPTED = new LongAdder();
-
-        @Override
-        public void channelActive(ChannelHandlerContext context) {
-            ACCEPTED.increment();
-            accepted(context);
-        }
-
-        abstract void accepted(ChannelHandlerContext context);
-    }
-
     /** Accepts and closes at once. */
     @ChannelHandler.Sharable
-    private static final class CloseOnAccept extends CountingHandler {
+    private static final class CloseOnAccept extends ChannelInboundHandlerAdapter {
         @Override
-        void accepted(ChannelHandlerContext context) {
+        public void channelActive(ChannelHandlerContext context) {
             context.close();
         }
     }
 
     /** Answers the first bytes of a request with a small page and closes, as an HTTP/1.0 server does. */
     @ChannelHandler.Sharable
-    private static final class AnswerPage extends CountingHandler {
+    private static final class AnswerPage extends ChannelInboundHandlerAdapter {
         private static final byte[] PAGE = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nok\n"
                 .getBytes(StandardCharsets.US_ASCII);
-
-        @Override
-        void accepted(ChannelHandlerContext context) {
-            context.fireChannelActive();
-        }
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object request) {

@@ -1,18 +1,28 @@
 package org.jkeepalived.benchmarks;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+
+import org.jkeepalived.ipvs.api.DataPlaneException;
+import org.jkeepalived.ipvs.api.IpProtocol;
+import org.jkeepalived.ipvs.api.ServiceKey;
+import org.jkeepalived.ipvs.internal.kernel.KernelDataPlane;
 
 /**
  * keepalived's checker process ({@code keepalived --check}, Debian's package) run on a configuration
- * and measured from outside: the CPU and resident memory of its checker child from /proc, the
- * connections its probes open on the real servers, and the real servers it put into IPVS.
+ * and measured from outside: the CPU and memory of its checker child from /proc (PSS summed over
+ * keepalived's processes), the connections its probes open on the real servers and how they are
+ * spaced, the real servers it put into IPVS, and how long it takes to take dead ones out of IPVS.
  */
 final class KeepalivedChecker {
 
@@ -27,10 +37,11 @@ final class KeepalivedChecker {
      * @param warmUp how long to let it run before measuring
      * @param measured how long to measure
      * @param expectedProbesPerSecond what the configuration asks for
-     * @param accepted the connections the real servers accepted so far
+     * @param farm the real servers the configuration names
+     * @param removals the real servers that die at the end, and the timing of their removal
      */
     static void measure(String configText, Duration warmUp, Duration measured, int expectedProbesPerSecond,
-            LongSupplier accepted) throws IOException, InterruptedException {
+            RealServerFarm farm, RemovalTiming removals) throws IOException, InterruptedException, DataPlaneException {
         Path directory = Files.createTempDirectory("keepalived-scale");
         Path config = Files.writeString(directory.resolve("keepalived.conf"), configText);
         Path checkerPidFile = directory.resolve("checkers.pid");
@@ -43,23 +54,48 @@ final class KeepalivedChecker {
             long checker = checkerPid(keepalived, checkerPidFile, log);
             Thread.sleep(warmUp.toMillis());
             long ticksBefore = cpuTicks(checker);
-            long acceptedBefore = accepted.getAsLong();
+            long allTicksBefore = cpuTicksWithDescendants(keepalived.toHandle());
+            long acceptedBefore = farm.accepted();
+            farm.restartGaps();
             long start = System.nanoTime();
             Thread.sleep(measured.toMillis());
             double elapsed = (System.nanoTime() - start) / 1e9;
             double cpu = (cpuTicks(checker) - ticksBefore) / TICKS_PER_SECOND;
-            long connections = accepted.getAsLong() - acceptedBefore;
+            double allCpu = (cpuTicksWithDescendants(keepalived.toHandle()) - allTicksBefore) / TICKS_PER_SECOND;
+            long connections = farm.accepted() - acceptedBefore;
+            RealServerFarm.Samples gaps = farm.gaps();
 
             System.out.printf("real servers in IPVS                 %d%n", realServersInIpvs());
             System.out.printf("connections accepted per second      %.0f (expected %d)%n", connections / elapsed,
                     expectedProbesPerSecond);
-            System.out.printf("checker process CPU s per s          %.3f%n", cpu / elapsed);
+            System.out.printf("checker process CPU s per s          %.3f (all keepalived processes %.3f)%n", cpu / elapsed,
+                    allCpu / elapsed);
+            HealthCheckScale.printGaps(gaps);
             System.out.printf("checker process resident set size    %s%n", status(checker, "VmRSS"));
+            System.out.printf("proportional set size (PSS)          %s, keepalived's processes together (the checker %s)%n",
+                    ProportionalSetSize.mib(ProportionalSetSize.withDescendants(keepalived.toHandle())),
+                    ProportionalSetSize.mib(ProportionalSetSize.kib(checker)));
+            timeRemovals(removals);
         } finally {
             keepalived.destroy();
             if (!keepalived.waitFor(10, TimeUnit.SECONDS)) {
                 keepalived.destroyForcibly();
             }
+        }
+    }
+
+    /** Times the removal of dead real servers from IPVS, which keepalived does when their check fails (no inhibit_on_failure). */
+    private static void timeRemovals(RemovalTiming removals) throws InterruptedException, DataPlaneException {
+        Map<ServiceKey, List<InetSocketAddress>> watched = new LinkedHashMap<>();
+        for (int index : removals.victims()) {
+            InetSocketAddress virtualServer = HealthCheckScale.virtualServer(index);
+            watched.computeIfAbsent(new ServiceKey.Inet(IpProtocol.TCP, virtualServer.getAddress(), virtualServer.getPort()),
+                    key -> new ArrayList<>()).add(RealServerFarm.address(index));
+        }
+        try (KernelDataPlane plane = KernelDataPlane.open();
+                IpvsRemovalWatch watch = new IpvsRemovalWatch(plane, watched, removals::removed)) {
+            removals.run("the real server's destination leaving the kernel's IPVS table");
+            System.out.printf("                                     %s%n", watch.describe());
         }
     }
 
@@ -84,6 +120,18 @@ final class KeepalivedChecker {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    private static long cpuTicksWithDescendants(ProcessHandle process) throws IOException {
+        long ticks = cpuTicks(process.pid());
+        for (ProcessHandle child : process.descendants().toList()) {
+            try {
+                ticks += cpuTicks(child.pid());
+            } catch (NoSuchFileException e) {
+                // gone between the listing and the reading: its time is no longer counted anywhere
+            }
+        }
+        return ticks;
+    }
+
     private static String status(long pid, String field) throws IOException {
         return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                 .filter(line -> line.startsWith(field + ":"))
@@ -95,6 +143,6 @@ final class KeepalivedChecker {
         Process ipvsadm = new ProcessBuilder("ipvsadm", "-Ln").redirectErrorStream(true).start();
         List<String> lines = new String(ipvsadm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         ipvsadm.waitFor();
-        return lines.stream().filter(line -> line.startsWith("  -> 127.0.0.1:")).count();
+        return lines.stream().filter(line -> line.startsWith("  -> 127.0.0.")).count();
     }
 }

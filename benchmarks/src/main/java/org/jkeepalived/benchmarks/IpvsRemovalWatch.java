@@ -1,0 +1,77 @@
+package org.jkeepalived.benchmarks;
+
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.jkeepalived.ipvs.api.DataPlane;
+import org.jkeepalived.ipvs.api.DataPlaneException;
+import org.jkeepalived.ipvs.api.DestinationStatus;
+import org.jkeepalived.ipvs.api.ServiceKey;
+
+/**
+ * Watches the kernel's IPVS table for real servers leaving it: every {@value #PERIOD_MILLIS} ms it
+ * dumps the destinations of the services given, only those, and tells each watched real server
+ * that is not among them. A removal is so seen at most one period and one round of dumps late; the
+ * longest round is printed at the end.
+ */
+final class IpvsRemovalWatch implements AutoCloseable {
+
+    static final long PERIOD_MILLIS = 50;
+
+    private final Thread thread;
+    private volatile boolean stopped;
+    private volatile long longestRoundNanos;
+    private volatile int rounds;
+
+    /**
+     * @param plane the kernel's IPVS
+     * @param watched the real servers watched, by the service they are in
+     * @param removed told of each watched real server absent at a round, at each round
+     */
+    IpvsRemovalWatch(DataPlane plane, Map<ServiceKey, List<InetSocketAddress>> watched, Consumer<InetSocketAddress> removed) {
+        thread = new Thread(() -> {
+            while (!stopped) {
+                long start = System.nanoTime();
+                for (Map.Entry<ServiceKey, List<InetSocketAddress>> service : watched.entrySet()) {
+                    Set<InetSocketAddress> present = new HashSet<>();
+                    try {
+                        for (DestinationStatus destination : plane.destinations(service.getKey())) {
+                            present.add(new InetSocketAddress(destination.destination().key().address(),
+                                    destination.destination().key().port()));
+                        }
+                    } catch (DataPlaneException e) {
+                        System.out.printf("IPVS: cannot dump %s: %s%n", service.getKey(), e.getMessage());
+                    }
+                    service.getValue().stream().filter(address -> !present.contains(address)).forEach(removed);
+                }
+                longestRoundNanos = Math.max(longestRoundNanos, System.nanoTime() - start);
+                rounds++;
+                try {
+                    Thread.sleep(PERIOD_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "ipvs-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** @return how the watch went, for the report */
+    String describe() {
+        return String.format("IPVS dumped every %d ms, %d rounds, the longest %.1f ms", PERIOD_MILLIS, rounds,
+                longestRoundNanos / 1e6);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopped = true;
+        thread.interrupt();
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+    }
+}

@@ -1,0 +1,96 @@
+package org.jkeepalived.benchmarks;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How long a checker takes to take dead real servers out: some real servers die at once (their
+ * listeners close, so that every probe after is refused), and for each the time from its death to
+ * the moment the engine is seen to remove it, as {@link #removed} is told, is printed as p50, p99
+ * and max, beside the bound the checker settings give.
+ *
+ * <p>The victims are spread over {@value #VIRTUAL_SERVERS} virtual servers (fewer if there are
+ * fewer), the same number of real servers in each, far apart in each.
+ */
+final class RemovalTiming {
+
+    static final int VIRTUAL_SERVERS = 20;
+
+    private final RealServerFarm farm;
+    private final List<Integer> victims;
+    private final Duration bound;
+    private volatile Map<InetSocketAddress, Long> closedAt = Map.of();
+    private final Map<InetSocketAddress, Long> removedAt = new ConcurrentHashMap<>();
+
+    /**
+     * @param farm the real servers
+     * @param count how many die
+     * @param serversPerVirtualServer how the real servers are grouped into virtual servers, in order
+     * @param bound the longest a removal should take, from the checker settings
+     */
+    RemovalTiming(RealServerFarm farm, int count, int serversPerVirtualServer, Duration bound) {
+        this.farm = farm;
+        this.bound = bound;
+        this.victims = victims(farm.size(), count, serversPerVirtualServer);
+    }
+
+    private static List<Integer> victims(int servers, int count, int perVirtualServer) {
+        int virtualServers = (servers + perVirtualServer - 1) / perVirtualServer;
+        int used = Math.min(VIRTUAL_SERVERS, Math.min(virtualServers, count));
+        int perUsed = (count + used - 1) / used;
+        List<Integer> indices = new ArrayList<>(count);
+        for (int v = 0; v < used && indices.size() < count; v++) {
+            int first = v * (virtualServers / used) * perVirtualServer;
+            int size = Math.min(perVirtualServer, servers - first);
+            for (int k = 0; k < perUsed && k < size && indices.size() < count; k++) {
+                indices.add(first + k * (size / Math.min(perUsed, size)));
+            }
+        }
+        return List.copyOf(indices);
+    }
+
+    /** @return the indices of the real servers that die */
+    List<Integer> victims() {
+        return victims;
+    }
+
+    /**
+     * A real server was seen removed; only the first sighting after its death counts.
+     *
+     * @param address the real server
+     */
+    void removed(InetSocketAddress address) {
+        long now = System.nanoTime();
+        if (closedAt.containsKey(address)) {
+            removedAt.putIfAbsent(address, now);
+        }
+    }
+
+    /** Kills the victims, waits for their removal up to twice the bound and a few seconds more, and prints the figures. */
+    void run(String event) throws InterruptedException {
+        long virtualServers = victims.stream().map(HealthCheckScale::virtualServer).distinct().count();
+        System.out.printf("killing %d real servers over %d virtual servers; timing %s%n", victims.size(), virtualServers, event);
+        Map<InetSocketAddress, Long> killed = farm.kill(victims);
+        closedAt = killed;
+        long deadline = System.nanoTime() + bound.multipliedBy(2).plusSeconds(5).toNanos();
+        while (removedAt.size() < killed.size() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        RealServerFarm.Samples delays = new RealServerFarm.Samples();
+        killed.forEach((address, closed) -> {
+            Long removed = removedAt.get(address);
+            if (removed != null) {
+                delays.add(removed - closed);
+            }
+        });
+        long spread = killed.values().stream().mapToLong(Long::longValue).max().orElse(0)
+                - killed.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        System.out.printf("dead real servers removed            %d of %d (listeners closed within %.1f ms)%n", delays.size(),
+                killed.size(), spread / 1e6);
+        System.out.printf("time from death to removal           %s; bound %.1f s%n", delays.summary(0), bound.toMillis() / 1e3);
+    }
+}
