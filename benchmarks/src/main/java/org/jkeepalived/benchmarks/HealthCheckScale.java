@@ -69,6 +69,7 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
 public final class HealthCheckScale {
 
     private static final int SERVERS_PER_VIRTUAL_SERVER = 100;
+    private static final String DOWN_EVENT = "the engine's DOWN event to its listeners";
     private static final int DELAY_LOOP_SECONDS = 5;
     private static final int CONNECT_TIMEOUT_SECONDS = 2;
     private static final int RETRY = 1;
@@ -165,52 +166,83 @@ public final class HealthCheckScale {
         try (HealthEngine engine = new HealthEngine(threads, new OnePlugin(factory))) {
             engine.addListener(event -> {
                 if (event.kind() == HealthEvent.Kind.DOWN) {
-                    removals.removed(new InetSocketAddress(event.key().address(), event.key().port()));
+                    removals.seen(DOWN_EVENT, new InetSocketAddress(event.key().address(), event.key().port()));
                 }
             });
-            engine.apply(config);
-            Thread.sleep(warmUp.toMillis());
-            ProbeLateness.Histogram startsBefore = engine.lateness();
-            long acceptedBefore = farm.accepted();
-            farm.restartGaps();
-            long cpuBefore = checkerCpuNanos();
-            long processCpuBefore = processCpuNanos();
-            long start = System.nanoTime();
-            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            long cpu = checkerCpuNanos() - cpuBefore;
-            long processCpu = processCpuNanos() - processCpuBefore;
-            long accepted = farm.accepted() - acceptedBefore;
-            RealServerFarm.Samples gaps = farm.gaps();
-            ProbeLateness.Histogram starts = engine.lateness().since(startsBefore);
-            List<RealServerHealth> snapshot = engine.snapshot();
-            long up = snapshot.stream().filter(RealServerHealth::up).count();
-            long pss = ProportionalSetSize.self();
-            long heapWith = usedHeapAfterGc();
-
-            System.out.printf("real servers up                      %d of %d%n", up, snapshot.size());
-            System.out.printf("probes per second                    %.0f (expected %d)%n",
-                    starts.count() / elapsed, servers / DELAY_LOOP_SECONDS);
-            System.out.printf("connections accepted per second      %.0f%n", accepted / elapsed);
-            System.out.printf("checker threads CPU s per s          %.3f%n", cpu / 1e9 / elapsed);
-            System.out.printf("whole process CPU s per s            %.3f (with the listeners accepting)%n", processCpu / 1e9 / elapsed);
-            System.out.printf("probe start lateness p50             %.2f ms%n", starts.percentile(50).toNanos() / 1e6);
-            System.out.printf("probe start lateness p99             %.2f ms%n", starts.percentile(99).toNanos() / 1e6);
-            System.out.printf("probe start lateness max             %.2f ms%n", starts.max().toNanos() / 1e6);
-            printGaps(gaps);
-            System.out.printf("heap used by the engine after GC     %.1f MiB (%.0f bytes per real server)%n",
-                    (heapWith - heapBefore) / 1048576.0, (heapWith - heapBefore) / (double) servers);
-            System.out.printf("heap used in all after GC            %.1f MiB%n", heapWith / 1048576.0);
-            System.out.printf("heap committed                       %.1f MiB%n",
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0);
-            // ZGC maps its heap three times: the shared part of the resident set counts heap pages more than once.
-            System.out.printf("resident set size                    %s (anonymous %s, shared %s)%n", status("VmRSS"),
-                    status("RssAnon"), status("RssShmem"));
-            System.out.printf("proportional set size (PSS)          %s; %s before the engine started (the real servers, "
-                    + "the JVM): the engine added %s%n", ProportionalSetSize.mib(pss), ProportionalSetSize.mib(pssBefore),
-                    ProportionalSetSize.mib(pss - pssBefore));
-            removals.run("the HealthListener's DOWN event, which the lvs layer turns into the data plane's removal");
+            try (LvsLayer lvs = LvsLayer.start(System.getProperty("dataplane", "none"), config, engine).orElse(null)) {
+                engine.apply(config);
+                measure(engine, Optional.ofNullable(lvs), farm, seconds, warmUp, heapBefore, pssBefore, removals);
+            }
         }
+    }
+
+    private static void measure(HealthEngine engine, Optional<LvsLayer> lvs, RealServerFarm farm, int seconds, Duration warmUp,
+            long heapBefore, long pssBefore, RemovalTiming removals) throws Exception {
+        int servers = farm.size();
+        if (lvs.isPresent()) {
+            awaitDataPlane(lvs.get(), servers);
+        }
+        Thread.sleep(warmUp.toMillis());
+        ProbeLateness.Histogram startsBefore = engine.lateness();
+        long acceptedBefore = farm.accepted();
+        farm.restartGaps();
+        long cpuBefore = checkerCpuNanos();
+        long processCpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpu = checkerCpuNanos() - cpuBefore;
+        long processCpu = processCpuNanos() - processCpuBefore;
+        long accepted = farm.accepted() - acceptedBefore;
+        RealServerFarm.Samples gaps = farm.gaps();
+        ProbeLateness.Histogram starts = engine.lateness().since(startsBefore);
+        List<RealServerHealth> snapshot = engine.snapshot();
+        long up = snapshot.stream().filter(RealServerHealth::up).count();
+        long pss = ProportionalSetSize.self();
+        long heapWith = usedHeapAfterGc();
+
+        System.out.printf("real servers up                      %d of %d%n", up, snapshot.size());
+        System.out.printf("probes per second                    %.0f (expected %d)%n",
+                starts.count() / elapsed, servers / DELAY_LOOP_SECONDS);
+        System.out.printf("connections accepted per second      %.0f%n", accepted / elapsed);
+        System.out.printf("checker threads CPU s per s          %.3f%n", cpu / 1e9 / elapsed);
+        System.out.printf("whole process CPU s per s            %.3f (with the listeners accepting)%n", processCpu / 1e9 / elapsed);
+        System.out.printf("probe start lateness p50             %.2f ms%n", starts.percentile(50).toNanos() / 1e6);
+        System.out.printf("probe start lateness p99             %.2f ms%n", starts.percentile(99).toNanos() / 1e6);
+        System.out.printf("probe start lateness max             %.2f ms%n", starts.max().toNanos() / 1e6);
+        printGaps(gaps);
+        System.out.printf("heap used by the engine after GC     %.1f MiB (%.0f bytes per real server)%n",
+                (heapWith - heapBefore) / 1048576.0, (heapWith - heapBefore) / (double) servers);
+        System.out.printf("heap used in all after GC            %.1f MiB%n", heapWith / 1048576.0);
+        System.out.printf("heap committed                       %.1f MiB%n",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0);
+        // ZGC maps its heap three times: the shared part of the resident set counts heap pages more than once.
+        System.out.printf("resident set size                    %s (anonymous %s, shared %s)%n", status("VmRSS"),
+                status("RssAnon"), status("RssShmem"));
+        System.out.printf("proportional set size (PSS)          %s; %s before the engine started (the real servers, "
+                + "the JVM): the engine%s added %s%n", ProportionalSetSize.mib(pss), ProportionalSetSize.mib(pssBefore),
+                lvs.isPresent() ? " and the lvs layer" : "", ProportionalSetSize.mib(pss - pssBefore));
+        if (lvs.isEmpty()) {
+            removals.run(List.of(DOWN_EVENT));
+            return;
+        }
+        String removal = "removal from the " + lvs.get().describe();
+        try (DestinationWatch watch = new DestinationWatch(lvs.get().plane(), DestinationWatch.byService(removals.victims()),
+                address -> removals.seen(removal, address))) {
+            removals.run(List.of(DOWN_EVENT, removal));
+            System.out.printf("                                     %s%n", watch.describe());
+        }
+    }
+
+    /**
+     * Waits until the lvs layer worked through the first configuration and the engine's first event
+     * of every real server, and says how long that took and what the data plane holds then.
+     */
+    private static void awaitDataPlane(LvsLayer lvs, int servers) throws Exception {
+        Optional<Duration> settled = lvs.awaitSettled(Duration.ofMinutes(30));
+        System.out.printf("lvs layer                            %s, %s; %d of %d real servers in it%n", lvs.describe(),
+                settled.map(took -> String.format("settled %.1f s after the configuration", took.toMillis() / 1e3))
+                        .orElse("not settled after 30 minutes"), lvs.destinations(), servers);
     }
 
     /**
@@ -256,12 +288,13 @@ public final class HealthCheckScale {
         return result.config().orElseThrow(() -> new IllegalStateException(result.summary()));
     }
 
-    /** CPU time of the engine's threads: the checker loops and the control thread. */
+    /** CPU time of the engine's threads: the checker loops and the control thread, and the lvs layer's thread if it runs. */
     private static long checkerCpuNanos() {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().startsWith("checker-") || info.getThreadName().equals("healthcheck-control"))) {
+            if (info != null && (info.getThreadName().startsWith("checker-") || info.getThreadName().equals("healthcheck-control")
+                    || info.getThreadName().equals("lvs"))) {
                 total += Math.max(0, bean.getThreadCpuTime(info.getThreadId()));
             }
         }

@@ -1,21 +1,15 @@
 package org.jkeepalived.benchmarks;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.jkeepalived.ipvs.api.DataPlaneException;
-import org.jkeepalived.ipvs.api.IpProtocol;
-import org.jkeepalived.ipvs.api.ServiceKey;
 import org.jkeepalived.ipvs.internal.kernel.KernelDataPlane;
 
 /**
@@ -28,6 +22,8 @@ final class KeepalivedChecker {
 
     /** Clock ticks per second of /proc/PID/stat's times: USER_HZ, 100 on every Linux architecture jkeepalived runs on. */
     private static final double TICKS_PER_SECOND = 100;
+
+    private static final String IPVS_REMOVAL = "removal from the kernel's IPVS";
 
     private KeepalivedChecker() {
     }
@@ -86,15 +82,10 @@ final class KeepalivedChecker {
 
     /** Times the removal of dead real servers from IPVS, which keepalived does when their check fails (no inhibit_on_failure). */
     private static void timeRemovals(RemovalTiming removals) throws InterruptedException, DataPlaneException {
-        Map<ServiceKey, List<InetSocketAddress>> watched = new LinkedHashMap<>();
-        for (int index : removals.victims()) {
-            InetSocketAddress virtualServer = HealthCheckScale.virtualServer(index);
-            watched.computeIfAbsent(new ServiceKey.Inet(IpProtocol.TCP, virtualServer.getAddress(), virtualServer.getPort()),
-                    key -> new ArrayList<>()).add(RealServerFarm.address(index));
-        }
         try (KernelDataPlane plane = KernelDataPlane.open();
-                IpvsRemovalWatch watch = new IpvsRemovalWatch(plane, watched, removals::removed)) {
-            removals.run("the real server's destination leaving the kernel's IPVS table");
+                DestinationWatch watch = new DestinationWatch(plane, DestinationWatch.byService(removals.victims()),
+                        address -> removals.seen(IPVS_REMOVAL, address))) {
+            removals.run(List.of(IPVS_REMOVAL));
             System.out.printf("                                     %s%n", watch.describe());
         }
     }

@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How long a checker takes to take dead real servers out: some real servers die at once (their
  * listeners close, so that every probe after is refused), and for each the time from its death to
- * the moment the engine is seen to remove it, as {@link #removed} is told, is printed as p50, p99
- * and max, beside the bound the checker settings give.
+ * the moment an event of its removal is seen, as {@link #seen} is told, is printed as p50, p99 and
+ * max, beside the bound the checker settings give. Several events may be timed at once, such as the
+ * engine's verdict and the data plane's removal that follows it.
  *
  * <p>The victims are spread over {@value #VIRTUAL_SERVERS} virtual servers (fewer if there are
  * fewer), the same number of real servers in each, far apart in each.
@@ -24,7 +25,8 @@ final class RemovalTiming {
     private final List<Integer> victims;
     private final Duration bound;
     private volatile Map<InetSocketAddress, Long> closedAt = Map.of();
-    private final Map<InetSocketAddress, Long> removedAt = new ConcurrentHashMap<>();
+    /** When each event was first seen after the death, by event, then by real server. */
+    private final Map<String, Map<InetSocketAddress, Long>> seenAt = new ConcurrentHashMap<>();
 
     /**
      * @param farm the real servers
@@ -59,38 +61,48 @@ final class RemovalTiming {
     }
 
     /**
-     * A real server was seen removed; only the first sighting after its death counts.
+     * An event of a real server's removal was seen; only the first sighting after its death counts.
      *
+     * @param event which event, one of those given to {@link #run}
      * @param address the real server
      */
-    void removed(InetSocketAddress address) {
+    void seen(String event, InetSocketAddress address) {
         long now = System.nanoTime();
         if (closedAt.containsKey(address)) {
-            removedAt.putIfAbsent(address, now);
+            seenAt.computeIfAbsent(event, e -> new ConcurrentHashMap<>()).putIfAbsent(address, now);
         }
     }
 
-    /** Kills the victims, waits for their removal up to twice the bound and a few seconds more, and prints the figures. */
-    void run(String event) throws InterruptedException {
+    /**
+     * Kills the victims, waits until every event is seen for each, at most twice the bound and a few
+     * seconds more, and prints the figures of each event.
+     *
+     * @param events the events timed, each said in a few words
+     */
+    void run(List<String> events) throws InterruptedException {
         long virtualServers = victims.stream().map(HealthCheckScale::virtualServer).distinct().count();
-        System.out.printf("killing %d real servers over %d virtual servers; timing %s%n", victims.size(), virtualServers, event);
+        System.out.printf("killing %d real servers over %d virtual servers at once%n", victims.size(), virtualServers);
         Map<InetSocketAddress, Long> killed = farm.kill(victims);
         closedAt = killed;
         long deadline = System.nanoTime() + bound.multipliedBy(2).plusSeconds(5).toNanos();
-        while (removedAt.size() < killed.size() && System.nanoTime() < deadline) {
+        while (events.stream().anyMatch(event -> seenAt.getOrDefault(event, Map.of()).size() < killed.size())
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        RealServerFarm.Samples delays = new RealServerFarm.Samples();
-        killed.forEach((address, closed) -> {
-            Long removed = removedAt.get(address);
-            if (removed != null) {
-                delays.add(removed - closed);
-            }
-        });
         long spread = killed.values().stream().mapToLong(Long::longValue).max().orElse(0)
                 - killed.values().stream().mapToLong(Long::longValue).min().orElse(0);
-        System.out.printf("dead real servers removed            %d of %d (listeners closed within %.1f ms)%n", delays.size(),
-                killed.size(), spread / 1e6);
-        System.out.printf("time from death to removal           %s; bound %.1f s%n", delays.summary(0), bound.toMillis() / 1e3);
+        System.out.printf("listeners closed within              %.1f ms; bound from the settings %.1f s%n", spread / 1e6,
+                bound.toMillis() / 1e3);
+        for (String event : events) {
+            Map<InetSocketAddress, Long> seen = seenAt.getOrDefault(event, Map.of());
+            RealServerFarm.Samples delays = new RealServerFarm.Samples();
+            killed.forEach((address, closed) -> {
+                Long at = seen.get(address);
+                if (at != null) {
+                    delays.add(at - closed);
+                }
+            });
+            System.out.printf("death to %s: %d of %d seen, %s%n", event, delays.size(), killed.size(), delays.summary(0));
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.jkeepalived.benchmarks;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,15 +13,16 @@ import java.util.function.Consumer;
 import org.jkeepalived.ipvs.api.DataPlane;
 import org.jkeepalived.ipvs.api.DataPlaneException;
 import org.jkeepalived.ipvs.api.DestinationStatus;
+import org.jkeepalived.ipvs.api.IpProtocol;
 import org.jkeepalived.ipvs.api.ServiceKey;
 
 /**
- * Watches the kernel's IPVS table for real servers leaving it: every {@value #PERIOD_MILLIS} ms it
- * dumps the destinations of the services given, only those, and tells each watched real server
- * that is not among them. A removal is so seen at most one period and one round of dumps late; the
- * longest round is printed at the end.
+ * Watches a data plane's table, the kernel's IPVS or the userspace one, for real servers leaving it:
+ * every {@value #PERIOD_MILLIS} ms it dumps the destinations of the services given, only those, and
+ * tells each watched real server that is not among them. A removal is so seen at most one period and
+ * one round of dumps late; {@link #describe} says how long the longest round took.
  */
-final class IpvsRemovalWatch implements AutoCloseable {
+final class DestinationWatch implements AutoCloseable {
 
     static final long PERIOD_MILLIS = 50;
 
@@ -29,11 +32,11 @@ final class IpvsRemovalWatch implements AutoCloseable {
     private volatile int rounds;
 
     /**
-     * @param plane the kernel's IPVS
+     * @param plane the data plane
      * @param watched the real servers watched, by the service they are in
      * @param removed told of each watched real server absent at a round, at each round
      */
-    IpvsRemovalWatch(DataPlane plane, Map<ServiceKey, List<InetSocketAddress>> watched, Consumer<InetSocketAddress> removed) {
+    DestinationWatch(DataPlane plane, Map<ServiceKey, List<InetSocketAddress>> watched, Consumer<InetSocketAddress> removed) {
         thread = new Thread(() -> {
             while (!stopped) {
                 long start = System.nanoTime();
@@ -45,7 +48,7 @@ final class IpvsRemovalWatch implements AutoCloseable {
                                     destination.destination().key().port()));
                         }
                     } catch (DataPlaneException e) {
-                        System.out.printf("IPVS: cannot dump %s: %s%n", service.getKey(), e.getMessage());
+                        System.out.printf("data plane: cannot dump %s: %s%n", service.getKey(), e.getMessage());
                     }
                     service.getValue().stream().filter(address -> !present.contains(address)).forEach(removed);
                 }
@@ -57,14 +60,28 @@ final class IpvsRemovalWatch implements AutoCloseable {
                     return;
                 }
             }
-        }, "ipvs-watch");
+        }, "destination-watch");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /**
+     * @param victims the real servers watched, by index
+     * @return them by the service they are in
+     */
+    static Map<ServiceKey, List<InetSocketAddress>> byService(List<Integer> victims) {
+        Map<ServiceKey, List<InetSocketAddress>> watched = new LinkedHashMap<>();
+        for (int index : victims) {
+            InetSocketAddress virtualServer = HealthCheckScale.virtualServer(index);
+            watched.computeIfAbsent(new ServiceKey.Inet(IpProtocol.TCP, virtualServer.getAddress(), virtualServer.getPort()),
+                    key -> new ArrayList<>()).add(RealServerFarm.address(index));
+        }
+        return watched;
+    }
+
     /** @return how the watch went, for the report */
     String describe() {
-        return String.format("IPVS dumped every %d ms, %d rounds, the longest %.1f ms", PERIOD_MILLIS, rounds,
+        return String.format("destinations dumped every %d ms, %d rounds, the longest %.1f ms", PERIOD_MILLIS, rounds,
                 longestRoundNanos / 1e6);
     }
 
