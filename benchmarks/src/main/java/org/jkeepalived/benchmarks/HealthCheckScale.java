@@ -7,7 +7,6 @@ import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,15 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
-import com.sun.jna.Structure;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelHandler;
-import io.netty.util.ReferenceCountUtil;
 import org.jkeepalived.checker.api.CheckerFactory;
 import org.jkeepalived.checker.http.internal.HttpGetCheckerFactory;
 import org.jkeepalived.checker.registry.api.CheckerRegistration;
@@ -40,8 +30,8 @@ import org.jkeepalived.healthcheck.internal.ProbeLateness;
 import org.jkeepalived.testing.netns.NetworkNamespace;
 
 /**
- * The health-checking engine at scale: 10,000 real servers listening on loopback (or any number, up
- * to 20,000 per loopback address, see {@link RealServerFarm}), each checked by TCP_CHECK (or 1,000 by
+ * The health-checking engine at scale: 10,000 real servers listening on loopback (or any number, in
+ * processes of their own, see {@link RealServerFarm}), each checked by TCP_CHECK (or 1,000 by
  * HTTP_GET, each fetching a page) with delay_loop 5 s, connect_timeout 2 s, retry 1 and
  * delay_before_retry 1 s, for a minute after two periods of warm-up. Prints, for that minute, the
  * CPU the checker threads use per second of checking, the lateness of probe starts against their
@@ -51,9 +41,9 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  * takes to be taken out is printed ({@link RemovalTiming}).
  *
  * <p>It runs in a network namespace of its own (it needs root), so that its listeners and the
- * checks' connections stay out of the host's loopback, and raises its open-file limit to what it
- * needs, the number of real servers and 4096 (beyond the hard limit only with CAP_SYS_RESOURCE;
- * otherwise run it after {@code ulimit -n 14096}).
+ * checks' connections stay out of the host's loopback. The real servers' processes hold at most
+ * 15,000 listeners each and raise their open-file limit to that (beyond the hard limit only with
+ * CAP_SYS_RESOURCE; otherwise run it after {@code ulimit -n 16384}).
  *
  * <p>With {@code -Dengine=keepalived} the same real servers are checked by keepalived's checker
  * process ({@code keepalived --check}) with the same configuration instead, and its CPU and memory
@@ -85,14 +75,14 @@ public final class HealthCheckScale {
 
     /** What each real server answers and how it is checked. */
     private enum Workload {
-        TCP_CHECK(10_000, "TCP_CHECK {\n            " + SETTINGS + "\n        }", new CloseOnAccept()) {
+        TCP_CHECK(10_000, "TCP_CHECK {\n            " + SETTINGS + "\n        }") {
             @Override
             CheckerFactory factory() {
                 return new TcpCheckerFactory();
             }
         },
         HTTP_GET(1_000, "HTTP_GET {\n            url {\n                path /health\n                status_code 200\n            }\n"
-                + "            " + SETTINGS + "\n        }", new AnswerPage()) {
+                + "            " + SETTINGS + "\n        }") {
             @Override
             CheckerFactory factory() {
                 return new HttpGetCheckerFactory();
@@ -101,12 +91,10 @@ public final class HealthCheckScale {
 
         final int defaultServers;
         final String block;
-        final ChannelHandler server;
 
-        Workload(int defaultServers, String block, ChannelHandler server) {
+        Workload(int defaultServers, String block) {
             this.defaultServers = defaultServers;
             this.block = block;
-            this.server = server;
         }
 
         abstract CheckerFactory factory();
@@ -123,8 +111,8 @@ public final class HealthCheckScale {
         // The first probes spread over warmup (delay_loop); one more period lets every checker settle.
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("warmup", 2 * DELAY_LOOP_SECONDS));
         boolean keepalived = "keepalived".equals(System.getProperty("engine", "jkeepalived"));
-        // A listener per real server, and a few thousand for probes in flight and the JVM.
-        raiseOpenFileLimit(servers + 4096L);
+        // The probes in flight and the JVM: the real servers listen in processes of their own.
+        OpenFiles.raise(4096);
         if (!Boolean.parseBoolean(System.getProperty("namespace", "true"))) {
             run(workload, servers, seconds, threads, warmUp, keepalived);
             return;
@@ -137,7 +125,7 @@ public final class HealthCheckScale {
     }
 
     private static void run(Workload workload, int servers, int seconds, int threads, Duration warmUp, boolean keepalived) throws Exception {
-        try (RealServerFarm farm = new RealServerFarm(servers, workload.server)) {
+        try (RealServerFarm farm = new RealServerFarm(servers, workload.name())) {
             String configText = configText(workload, servers);
             RemovalTiming removals = new RemovalTiming(farm, Math.min(Integer.getInteger("killed", 100), servers / 2),
                     SERVERS_PER_VIRTUAL_SERVER, REMOVAL_BOUND);
@@ -206,7 +194,7 @@ public final class HealthCheckScale {
                 starts.count() / elapsed, servers / DELAY_LOOP_SECONDS);
         System.out.printf("connections accepted per second      %.0f%n", accepted / elapsed);
         System.out.printf("checker threads CPU s per s          %.3f%n", cpu / 1e9 / elapsed);
-        System.out.printf("whole process CPU s per s            %.3f (with the listeners accepting)%n", processCpu / 1e9 / elapsed);
+        System.out.printf("whole process CPU s per s            %.3f (the real servers run in processes of their own)%n", processCpu / 1e9 / elapsed);
         System.out.printf("probe start lateness p50             %.2f ms%n", starts.percentile(50).toNanos() / 1e6);
         System.out.printf("probe start lateness p99             %.2f ms%n", starts.percentile(99).toNanos() / 1e6);
         System.out.printf("probe start lateness max             %.2f ms%n", starts.max().toNanos() / 1e6);
@@ -219,8 +207,8 @@ public final class HealthCheckScale {
         // ZGC maps its heap three times: the shared part of the resident set counts heap pages more than once.
         System.out.printf("resident set size                    %s (anonymous %s, shared %s)%n", status("VmRSS"),
                 status("RssAnon"), status("RssShmem"));
-        System.out.printf("proportional set size (PSS)          %s; %s before the engine started (the real servers, "
-                + "the JVM): the engine%s added %s%n", ProportionalSetSize.mib(pss), ProportionalSetSize.mib(pssBefore),
+        System.out.printf("proportional set size (PSS)          %s; %s before the engine started (the JVM): the engine%s "
+                + "added %s%n", ProportionalSetSize.mib(pss), ProportionalSetSize.mib(pssBefore),
                 lvs.isPresent() ? " and the lvs layer" : "", ProportionalSetSize.mib(pss - pssBefore));
         if (lvs.isEmpty()) {
             removals.run(List.of(DOWN_EVENT));
@@ -319,64 +307,6 @@ public final class HealthCheckScale {
                 .filter(line -> line.startsWith(field + ":"))
                 .map(line -> line.substring(field.length() + 1).trim())
                 .findFirst().orElse("unknown");
-    }
-
-    /** Raises RLIMIT_NOFILE to {@code wanted} where it is lower; beyond the hard limit that takes CAP_SYS_RESOURCE. */
-    private static void raiseOpenFileLimit(long wanted) {
-        Rlimit limit = new Rlimit();
-        Resources.INSTANCE.getrlimit(Resources.RLIMIT_NOFILE, limit);
-        if (limit.current >= wanted) {
-            return;
-        }
-        limit.current = wanted;
-        limit.maximum = Math.max(limit.maximum, wanted);
-        try {
-            Resources.INSTANCE.setrlimit(Resources.RLIMIT_NOFILE, limit);
-        } catch (LastErrorException e) {
-            throw new IllegalStateException("the open file limit is below " + wanted + " and cannot be raised ("
-                    + e.getMessage() + "): run after ulimit -n " + wanted, e);
-        }
-    }
-
-    /** getrlimit(2) and setrlimit(2). */
-    private interface Resources extends com.sun.jna.Library {
-        Resources INSTANCE = Native.load("c", Resources.class);
-        int RLIMIT_NOFILE = 7;
-
-        int getrlimit(int resource, Rlimit limit) throws LastErrorException;
-
-        int setrlimit(int resource, Rlimit limit) throws LastErrorException;
-    }
-
-    /** struct rlimit. */
-    @Structure.FieldOrder({"current", "maximum"})
-    public static final class Rlimit extends Structure {
-        public long current;
-        public long maximum;
-    }
-
-    /** Accepts and closes at once. */
-    @ChannelHandler.Sharable
-    private static final class CloseOnAccept extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelActive(ChannelHandlerContext context) {
-            context.close();
-        }
-    }
-
-    /** Answers the first bytes of a request with a small page and closes, as an HTTP/1.0 server does. */
-    @ChannelHandler.Sharable
-    private static final class AnswerPage extends ChannelInboundHandlerAdapter {
-        private static final byte[] PAGE = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nok\n"
-                .getBytes(StandardCharsets.US_ASCII);
-
-        @Override
-        public void channelRead(ChannelHandlerContext context, Object request) {
-            ReferenceCountUtil.release(request);
-            if (context.channel().isActive()) {
-                context.writeAndFlush(Unpooled.wrappedBuffer(PAGE)).addListener(ChannelFutureListener.CLOSE);
-            }
-        }
     }
 
     /** The checker registry of the harness: the one checker of the workload. */

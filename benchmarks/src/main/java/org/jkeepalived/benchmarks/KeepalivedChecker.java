@@ -81,7 +81,7 @@ final class KeepalivedChecker {
     }
 
     /** Times the removal of dead real servers from IPVS, which keepalived does when their check fails (no inhibit_on_failure). */
-    private static void timeRemovals(RemovalTiming removals) throws InterruptedException, DataPlaneException {
+    private static void timeRemovals(RemovalTiming removals) throws IOException, InterruptedException, DataPlaneException {
         try (KernelDataPlane plane = KernelDataPlane.open();
                 DestinationWatch watch = new DestinationWatch(plane, DestinationWatch.byService(removals.victims()),
                         address -> removals.seen(IPVS_REMOVAL, address))) {

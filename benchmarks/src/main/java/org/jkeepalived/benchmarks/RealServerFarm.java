@@ -1,76 +1,66 @@
 package org.jkeepalived.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 
 /**
- * The real servers of the scale benchmark: one listener each on loopback, served by one thread. The
- * listeners take fixed ports below the ephemeral range, {@value #PORTS_PER_ADDRESS} on each of
- * 127.0.0.1, 127.0.0.2 and so on, so that their number is not bounded by the ~28,000 ephemeral ports
- * of one address and the checks' own connections always find a source port.
+ * The real servers of the scale benchmark: one listener each on loopback, in processes of their own
+ * ({@link RealServerProcess}) of at most {@value #PER_PROCESS} listeners each, so that the engine's
+ * process holds only its own sockets, its CPU and memory are its own, and no process needs more open
+ * files than a common hard limit allows. The listeners take fixed ports below the ephemeral range,
+ * {@value #PORTS_PER_ADDRESS} on each of 127.0.0.1, 127.0.0.2 and so on, so that their number is not
+ * bounded by the ~28,000 ephemeral ports of one address and the checks' own connections always find
+ * a source port.
  *
- * <p>Each listener notes when it accepts: how many connections in all, and the time between two
- * connections to the same real server, which is how the checker spaces its probes as the real
- * servers see it, whichever engine checks.
+ * <p>The processes note when their listeners accept: how many connections in all, and the time
+ * between two connections to the same real server, which is how the checker spaces its probes as
+ * the real servers see it, whichever engine checks.
  */
 final class RealServerFarm implements AutoCloseable {
 
     static final int FIRST_PORT = 10_000;
     static final int PORTS_PER_ADDRESS = 20_000;
+    static final int PER_PROCESS = 15_000;
 
-    private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-    private final List<Channel> listeners;
-    private final LongAdder accepted = new LongAdder();
-    /** Written on the listeners' thread only, as the two below. */
-    private final long[] lastAccept;
-    private Samples gaps;
+    private final int size;
+    private final List<Child> children = new ArrayList<>();
 
     /**
      * @param count how many real servers
-     * @param server what each does with a connection, shared by all
+     * @param checker what they answer: TCP_CHECK (accept and close) or HTTP_GET (a page)
      */
-    RealServerFarm(int count, ChannelHandler server) throws InterruptedException {
-        lastAccept = new long[count];
-        gaps = new Samples();
-        listeners = new ArrayList<>(count);
+    RealServerFarm(int count, String checker) throws IOException {
+        size = count;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
-            for (int i = 0; i < count; i++) {
-                InetSocketAddress address = address(i);
-                AcceptClock clock = new AcceptClock(i);
-                ServerBootstrap bootstrap = new ServerBootstrap().group(loop).channel(EpollServerSocketChannel.class)
-                        .childHandler(new ChannelInitializer<>() {
-                            @Override
-                            protected void initChannel(Channel channel) {
-                                channel.pipeline().addLast(clock, server);
-                            }
-                        });
-                try {
-                    listeners.add(bootstrap.bind(address).sync().channel());
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot listen on " + address + ": " + e.getMessage(), e);
+            for (int first = 0; first < count; first += PER_PROCESS) {
+                Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                        RealServerProcess.class.getName(), checker, Integer.toString(first),
+                        Integer.toString(Math.min(PER_PROCESS, count - first)))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                children.add(new Child(process));
+            }
+            for (Child child : children) {
+                String ready = child.in.readLine();
+                if (!"listening".equals(ready)) {
+                    throw new IllegalStateException("a process of real servers did not start: " + ready);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             close();
             throw e;
         }
@@ -87,25 +77,35 @@ final class RealServerFarm implements AutoCloseable {
     }
 
     int size() {
-        return listeners.size();
+        return size;
     }
 
     /** @return the connections accepted so far */
-    long accepted() {
-        return accepted.sum();
+    long accepted() throws IOException {
+        long total = 0;
+        for (Child child : children) {
+            total += Long.parseLong(child.ask("accepted"));
+        }
+        return total;
     }
 
     /** Forgets the gaps between connections noted so far: those of a warm-up. */
-    void restartGaps() throws InterruptedException {
-        onLoop(() -> {
-            gaps = new Samples();
-            return null;
-        });
+    void restartGaps() throws IOException {
+        for (Child child : children) {
+            child.ask("restart");
+        }
     }
 
     /** @return the time between two connections to the same real server, each of them, since {@link #restartGaps} */
-    Samples gaps() throws InterruptedException {
-        return onLoop(() -> gaps.copy());
+    Samples gaps() throws IOException {
+        Samples all = new Samples();
+        for (Child child : children) {
+            String answer = child.ask("gaps");
+            if (!answer.isEmpty()) {
+                Arrays.stream(answer.split(" ")).mapToLong(Long::parseLong).forEach(all::add);
+            }
+        }
+        return all;
     }
 
     /**
@@ -115,46 +115,56 @@ final class RealServerFarm implements AutoCloseable {
      * @param indices which real servers
      * @return when each listener was closed, by its address, in nanoTime
      */
-    Map<InetSocketAddress, Long> kill(List<Integer> indices) throws InterruptedException {
+    Map<InetSocketAddress, Long> kill(List<Integer> indices) throws IOException {
         Map<InetSocketAddress, Long> closedAt = new LinkedHashMap<>();
-        for (int index : indices) {
-            listeners.get(index).close().sync();
-            closedAt.put(address(index), System.nanoTime());
+        for (int c = 0; c < children.size(); c++) {
+            int process = c;
+            List<String> mine = indices.stream().filter(index -> index / PER_PROCESS == process).map(String::valueOf).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            for (String closed : children.get(c).ask("kill " + String.join(",", mine)).split(",")) {
+                String[] indexAndTime = closed.split(":");
+                closedAt.put(address(Integer.parseInt(indexAndTime[0])), Long.parseLong(indexAndTime[1]));
+            }
         }
         return closedAt;
     }
 
     @Override
-    public void close() throws InterruptedException {
-        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
-    }
-
-    private <T> T onLoop(java.util.concurrent.Callable<T> work) throws InterruptedException {
-        try {
-            return loop.submit(work).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** Notes the connections of one listener; shared by them, all on the listeners' thread. */
-    @ChannelHandler.Sharable
-    private final class AcceptClock extends ChannelInboundHandlerAdapter {
-        private final int index;
-
-        AcceptClock(int index) {
-            this.index = index;
-        }
-
-        @Override
-        public void channelActive(ChannelHandlerContext context) {
-            long now = System.nanoTime();
-            accepted.increment();
-            if (lastAccept[index] != 0) {
-                gaps.add(now - lastAccept[index]);
+    public void close() {
+        for (Child child : children) {
+            child.out.close();
+            try {
+                if (!child.process.waitFor(10, TimeUnit.SECONDS)) {
+                    child.process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                child.process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
-            lastAccept[index] = now;
-            context.fireChannelActive();
+        }
+    }
+
+    /** A process of real servers and the pipes to it. */
+    private static final class Child {
+        final Process process;
+        final BufferedReader in;
+        final PrintStream out;
+
+        Child(Process process) {
+            this.process = process;
+            this.in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+            this.out = new PrintStream(process.getOutputStream(), true, StandardCharsets.US_ASCII);
+        }
+
+        String ask(String request) throws IOException {
+            out.println(request);
+            String answer = in.readLine();
+            if (answer == null || answer.startsWith("error ")) {
+                throw new IllegalStateException("a process of real servers failed on " + request + ": " + answer);
+            }
+            return answer;
         }
     }
 
@@ -179,6 +189,15 @@ final class RealServerFarm implements AutoCloseable {
 
         int size() {
             return size;
+        }
+
+        /** @return the samples, space-separated */
+        String format() {
+            StringBuilder text = new StringBuilder(size * 11);
+            for (int i = 0; i < size; i++) {
+                text.append(i == 0 ? "" : " ").append(values[i]);
+            }
+            return text.toString();
         }
 
         /**

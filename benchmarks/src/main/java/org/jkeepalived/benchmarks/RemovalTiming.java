@@ -1,5 +1,6 @@
 package org.jkeepalived.benchmarks;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ final class RemovalTiming {
      *
      * @param events the events timed, each said in a few words
      */
-    void run(List<String> events) throws InterruptedException {
+    void run(List<String> events) throws IOException, InterruptedException {
         long virtualServers = victims.stream().map(HealthCheckScale::virtualServer).distinct().count();
         System.out.printf("killing %d real servers over %d virtual servers at once%n", victims.size(), virtualServers);
         Map<InetSocketAddress, Long> killed = farm.kill(victims);
