@@ -25,6 +25,7 @@ import org.jkeepalived.ipvs.api.ServiceKey;
 final class DestinationWatch implements AutoCloseable {
 
     static final long PERIOD_MILLIS = 50;
+    private static final int WARM_ROUNDS = 20;
 
     private final Thread thread;
     private volatile boolean stopped;
@@ -77,6 +78,17 @@ final class DestinationWatch implements AutoCloseable {
                     key -> new ArrayList<>()).add(RealServerFarm.address(index));
         }
         return watched;
+    }
+
+    /**
+     * Waits for a few rounds before the real servers die, so that the first rounds, slow before the
+     * JIT compiler has seen them, do not delay what is timed.
+     */
+    void awaitRounds() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (rounds < WARM_ROUNDS && System.nanoTime() < deadline) {
+            Thread.sleep(PERIOD_MILLIS);
+        }
     }
 
     /** @return how the watch went, for the report */

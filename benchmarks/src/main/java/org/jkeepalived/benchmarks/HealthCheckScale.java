@@ -217,6 +217,7 @@ public final class HealthCheckScale {
         String removal = "removal from the " + lvs.get().describe();
         try (DestinationWatch watch = new DestinationWatch(lvs.get().plane(), DestinationWatch.byService(removals.victims()),
                 address -> removals.seen(removal, address))) {
+            watch.awaitRounds();
             removals.run(List.of(DOWN_EVENT, removal));
             System.out.printf("                                     %s%n", watch.describe());
         }

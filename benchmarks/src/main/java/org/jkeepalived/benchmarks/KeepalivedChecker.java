@@ -85,6 +85,7 @@ final class KeepalivedChecker {
         try (KernelDataPlane plane = KernelDataPlane.open();
                 DestinationWatch watch = new DestinationWatch(plane, DestinationWatch.byService(removals.victims()),
                         address -> removals.seen(IPVS_REMOVAL, address))) {
+            watch.awaitRounds();
             removals.run(List.of(IPVS_REMOVAL));
             System.out.printf("                                     %s%n", watch.describe());
         }
