@@ -228,7 +228,7 @@ public final class HealthCheckScale {
      * of every real server, and says how long that took and what the data plane holds then.
      */
     private static void awaitDataPlane(LvsLayer lvs, int servers) throws Exception {
-        Optional<Duration> settled = lvs.awaitSettled(Duration.ofMinutes(30));
+        Optional<Duration> settled = lvs.awaitSettled(servers, Duration.ofMinutes(30));
         System.out.printf("lvs layer                            %s, %s; %d of %d real servers in it%n", lvs.describe(),
                 settled.map(took -> String.format("settled %.1f s after the configuration", took.toMillis() / 1e3))
                         .orElse("not settled after 30 minutes"), lvs.destinations(), servers);

@@ -2,10 +2,12 @@ package org.jkeepalived.benchmarks;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jkeepalived.config.api.ConfigUpdate;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
+import org.jkeepalived.healthcheck.api.HealthListener;
 import org.jkeepalived.healthcheck.internal.HealthEngine;
 import org.jkeepalived.ipvs.api.DataPlane;
 import org.jkeepalived.ipvs.api.DataPlaneException;
@@ -26,11 +28,18 @@ final class LvsLayer implements AutoCloseable {
     private final DataPlane plane;
     private final VirtualServers virtualServers;
     private final HealthEngine engine;
+    /** Hands the engine's events to the lvs layer and counts them. */
+    private final HealthListener listener;
+    private final LongAdder told = new LongAdder();
 
     private LvsLayer(DataPlane plane, VirtualServers virtualServers, HealthEngine engine) {
         this.plane = plane;
         this.virtualServers = virtualServers;
         this.engine = engine;
+        this.listener = event -> {
+            virtualServers.healthChanged(event);
+            told.increment();
+        };
     }
 
     /**
@@ -52,8 +61,9 @@ final class LvsLayer implements AutoCloseable {
         plane.flush();
         VirtualServers virtualServers = new VirtualServers(plane);
         virtualServers.configApplied(new ConfigUpdate(Optional.empty(), config, 1));
-        engine.addListener(virtualServers);
-        return Optional.of(new LvsLayer(plane, virtualServers, engine));
+        LvsLayer layer = new LvsLayer(plane, virtualServers, engine);
+        engine.addListener(layer.listener);
+        return Optional.of(layer);
     }
 
     DataPlane plane() {
@@ -61,13 +71,25 @@ final class LvsLayer implements AutoCloseable {
     }
 
     /**
-     * Waits until the lvs layer has worked through what it was told: the virtual servers and an
-     * event per real server, each applied to the data plane in turn. Its status answers only then.
+     * Waits until the lvs layer has worked through what it was told: the virtual servers and the
+     * first event of every real server, each applied to the data plane in turn. Its status, read on
+     * its thread after them, answers only then.
      *
+     * @param servers how many real servers
      * @param timeout how long to wait at most
      * @return how long it took from now, empty if it did not happen in time
      */
-    Optional<Duration> awaitSettled(Duration timeout) throws InterruptedException {
+    Optional<Duration> awaitSettled(int servers, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (told.sum() < servers && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return answers(Duration.ofNanos(deadline - System.nanoTime())).map(rest -> Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** @return how long the lvs layer took to answer a status read, empty if it did not within the timeout */
+    private Optional<Duration> answers(Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -93,9 +115,11 @@ final class LvsLayer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        engine.removeListener(virtualServers);
-        // read on the lvs thread after what it was told: nothing is applied after the flush
-        virtualServers.virtualServers();
+        engine.removeListener(listener);
+        // a status read on the lvs thread after what it was told: nothing is applied after the flush
+        if (answers(Duration.ofMinutes(10)).isEmpty()) {
+            System.out.println("the lvs layer is still busy after 10 minutes; the data plane is flushed all the same");
+        }
         plane.flush();
         if (plane instanceof AutoCloseable closeable) {
             closeable.close();
