@@ -111,8 +111,9 @@ public final class HealthCheckScale {
         // The first probes spread over warmup (delay_loop); one more period lets every checker settle.
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("warmup", 2 * DELAY_LOOP_SECONDS));
         boolean keepalived = "keepalived".equals(System.getProperty("engine", "jkeepalived"));
-        // The probes in flight and the JVM: the real servers listen in processes of their own.
-        OpenFiles.raise(4096);
+        // The probes in flight, one per real server at most, and the JVM's files; the real servers
+        // listen in processes of their own. A checker that falls behind holds many sockets at once.
+        OpenFiles.raise(servers + 4096L, 4096);
         if (!Boolean.parseBoolean(System.getProperty("namespace", "true"))) {
             run(workload, servers, seconds, threads, warmUp, keepalived);
             return;

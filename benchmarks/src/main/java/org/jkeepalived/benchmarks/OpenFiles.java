@@ -10,21 +10,34 @@ final class OpenFiles {
     private OpenFiles() {
     }
 
-    /** Raises RLIMIT_NOFILE to {@code wanted} where it is lower; beyond the hard limit that takes CAP_SYS_RESOURCE. */
-    static void raise(long wanted) {
+    /**
+     * Raises RLIMIT_NOFILE to {@code wanted} where it is lower. Beyond the hard limit that takes
+     * CAP_SYS_RESOURCE; without it the limit is raised to the hard limit, and {@code needed} must fit.
+     *
+     * @param wanted what the process could use at most
+     * @param needed what it cannot do without
+     */
+    static void raise(long wanted, long needed) {
         Rlimit limit = new Rlimit();
         Resources.INSTANCE.getrlimit(Resources.RLIMIT_NOFILE, limit);
         if (limit.current >= wanted) {
             return;
         }
+        long hard = limit.maximum;
         limit.current = wanted;
-        limit.maximum = Math.max(limit.maximum, wanted);
+        limit.maximum = Math.max(hard, wanted);
         try {
             Resources.INSTANCE.setrlimit(Resources.RLIMIT_NOFILE, limit);
+            return;
         } catch (LastErrorException e) {
-            throw new IllegalStateException("the open file limit is below " + wanted + " and cannot be raised ("
-                    + e.getMessage() + "): run after ulimit -n " + wanted, e);
+            if (hard < needed) {
+                throw new IllegalStateException("the open file limit is below " + needed + " and cannot be raised ("
+                        + e.getMessage() + "): run after ulimit -n " + needed, e);
+            }
         }
+        limit.current = hard;
+        limit.maximum = hard;
+        Resources.INSTANCE.setrlimit(Resources.RLIMIT_NOFILE, limit);
     }
 
     /** getrlimit(2) and setrlimit(2). */

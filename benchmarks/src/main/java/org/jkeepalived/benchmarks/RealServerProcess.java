@@ -75,7 +75,7 @@ public final class RealServerProcess {
         ChannelHandler server = args[0].equals("HTTP_GET") ? new AnswerPage() : new CloseOnAccept();
         int first = Integer.parseInt(args[1]);
         int count = Integer.parseInt(args[2]);
-        OpenFiles.raise(count + 1024L);
+        OpenFiles.raise(count + 1024L, count + 1024L);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.US_ASCII);
         RealServerProcess process;
         try {
