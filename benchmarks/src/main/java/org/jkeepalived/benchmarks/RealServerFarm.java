@@ -214,8 +214,11 @@ final class RealServerFarm implements AutoCloseable {
             return sorted[rank - 1] / 1e6;
         }
 
-        /** @return p50, p99 and max in ms, offset by {@code minusMillis} */
+        /** @return p50, p99 and max in ms, offset by {@code minusMillis}, or that there are none */
         String summary(double minusMillis) {
+            if (size == 0) {
+                return "no samples";
+            }
             return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)", percentileMillis(50) - minusMillis,
                     percentileMillis(99) - minusMillis, percentileMillis(100) - minusMillis, size);
         }
