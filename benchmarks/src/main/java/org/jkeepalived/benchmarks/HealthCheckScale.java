@@ -147,7 +147,6 @@ public final class HealthCheckScale {
 
     private static void measure(Workload workload, String configText, RealServerFarm farm, int seconds, int threads, Duration warmUp,
             RemovalTiming removals) throws Exception {
-        int servers = farm.size();
         CheckerFactory factory = workload.factory();
         KeepalivedConfig config = config(factory, configText);
         long heapBefore = usedHeapAfterGc();
