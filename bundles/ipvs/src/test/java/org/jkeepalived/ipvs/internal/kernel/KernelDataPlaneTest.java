@@ -1,22 +1,15 @@
 package org.jkeepalived.ipvs.internal.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jkeepalived.testing.netns.KernelVm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,62 +22,19 @@ import org.junit.jupiter.api.Test;
  */
 class KernelDataPlaneTest {
 
-    /** The schedulers' modules, loaded at boot: the guest cannot load them on demand. */
-    private static final String MODULES = "ip_vs ip_vs_rr ip_vs_wrr ip_vs_lc ip_vs_wlc ip_vs_lblc ip_vs_lblcr ip_vs_dh ip_vs_sh "
-            + "ip_vs_sed ip_vs_nq ip_vs_fo ip_vs_ovf ip_vs_mh ip_vs_twos veth dummy";
-    private static final long TIMEOUT_MINUTES = 8;
+    /** The schedulers' modules. */
+    private static final String[] MODULES = {"ip_vs", "ip_vs_rr", "ip_vs_wrr", "ip_vs_lc", "ip_vs_wlc", "ip_vs_lblc", "ip_vs_lblcr",
+        "ip_vs_dh", "ip_vs_sh", "ip_vs_sed", "ip_vs_nq", "ip_vs_fo", "ip_vs_ovf", "ip_vs_mh", "ip_vs_twos", "veth", "dummy"};
+    private static final Duration TIMEOUT = Duration.ofMinutes(8);
 
     private static Map<String, String> sections;
 
     @BeforeAll
     static void runTheScenariosUnderARealKernel() throws Exception {
-        Path kernelVm = Path.of(System.getProperty("jkeepalived.kernelVm", "../../../shared/tools/kernel-vm"));
-        assumeTrue(Files.isExecutable(kernelVm), "kernel-vm is not at " + kernelVm
-                + ": the kernel data plane is tested under a real kernel only where kernel-vm is beside the project");
-        assumeTrue("root".equals(System.getProperty("user.name")), "kernel-vm runs as root, to install qemu and a kernel where they are missing");
-        Path classpathFile = Path.of(System.getProperty("jkeepalived.kernelVmClasspath", "target/kernel-vm.classpath"));
-        Path target = classpathFile.toAbsolutePath().getParent();
-        String classpath = target.resolve("test-classes") + ":" + target.resolve("classes") + ":" + Files.readString(classpathFile).trim();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = String.join("; ",
-                "mount -t tmpfs run /run",
-                "ip link add " + KernelBackendScenarios.SYNC_INTERFACE + " type dummy",
-                "ip link set " + KernelBackendScenarios.SYNC_INTERFACE + " up",
-                // C1 only and no forks of a helper per process: the guest's CPU is emulated.
-                java + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.lang.Process.launchMechanism=VFORK"
-                        + " -Dorg.slf4j.simpleLogger.logFile=System.out -Dorg.slf4j.simpleLogger.showThreadName=false -cp " + classpath + " "
-                        + KernelBackendScenarios.class.getName() + " 2>/tmp/stderr || { echo '!!! the scenarios failed'; cat /tmp/stderr; }");
-        ProcessBuilder builder = new ProcessBuilder(kernelVm.toString(), command).redirectErrorStream(true);
-        builder.environment().put("KVM_MODULES", MODULES);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("kernel-vm did not finish in " + TIMEOUT_MINUTES + " minutes");
-        }
-        String report = output.get();
-        assertThat(report).as("what kernel-vm printed").contains(KernelBackendScenarios.SECTION + "end").doesNotContain("!!!");
-        sections = new LinkedHashMap<>();
-        String name = null;
-        StringBuilder text = new StringBuilder();
-        for (String line : report.lines().toList()) {
-            if (line.startsWith(KernelBackendScenarios.SECTION)) {
-                if (name != null) {
-                    sections.put(name, text.toString());
-                }
-                name = line.substring(KernelBackendScenarios.SECTION.length());
-                text.setLength(0);
-            } else if (name != null) {
-                text.append(line.stripTrailing()).append('\n');
-            }
-        }
+        sections = KernelVm.withModules(MODULES)
+                .prepare("ip link add " + KernelBackendScenarios.SYNC_INTERFACE + " type dummy")
+                .prepare("ip link set " + KernelBackendScenarios.SYNC_INTERFACE + " up")
+                .sections(KernelBackendScenarios.class, KernelBackendScenarios.SECTION, "end", TIMEOUT);
     }
 
     @Test

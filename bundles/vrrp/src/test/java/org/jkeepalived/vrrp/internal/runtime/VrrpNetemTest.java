@@ -1,21 +1,14 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.jkeepalived.testing.netns.KernelVm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -37,8 +30,8 @@ import org.slf4j.LoggerFactory;
 class VrrpNetemTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(VrrpNetemTest.class);
-    private static final String MODULES = "sch_netem veth bridge";
-    private static final long TIMEOUT_MINUTES = 10;
+    private static final String[] MODULES = {"sch_netem", "veth", "bridge"};
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final long ADVERT_INT = 1000;
     private static final long MASTER_DOWN = 3000 + (256 - 100) * 1000 / 256;
     /** What an emulated CPU shared with other work may add to a timer or a command, in ms. */
@@ -50,54 +43,10 @@ class VrrpNetemTest {
 
     @BeforeAll
     static void runTheScenariosUnderARealKernel() throws Exception {
-        Path kernelVm = Path.of(System.getProperty("jkeepalived.kernelVm", "../../../shared/tools/kernel-vm"));
-        assumeTrue(Files.isExecutable(kernelVm), "kernel-vm is not at " + kernelVm
-                + ": netem (sch_netem) is tested under a real kernel only where kernel-vm is beside the project");
-        assumeTrue("root".equals(System.getProperty("user.name")), "kernel-vm runs as root, to install qemu and a kernel where they are missing");
-        Path classpathFile = Path.of(System.getProperty("jkeepalived.kernelVmClasspath", "target/kernel-vm.classpath"));
-        Path target = classpathFile.toAbsolutePath().getParent();
-        String classpath = target.resolve("test-classes") + ":" + target.resolve("classes") + ":" + Files.readString(classpathFile).trim();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = String.join("; ",
-                "mount -t tmpfs run /run",
-                // C1 only and no forks of a helper per process: the guest's CPU is emulated.
-                java + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.lang.Process.launchMechanism=VFORK"
-                        + " -Dorg.slf4j.simpleLogger.logFile=System.out -Dorg.slf4j.simpleLogger.showThreadName=false"
-                        + " -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp " + classpath + " "
-                        + NetemScenarios.class.getName() + " 2>/tmp/stderr || { echo '!!! the scenarios failed'; cat /tmp/stderr; }");
-        ProcessBuilder builder = new ProcessBuilder(kernelVm.toString(), command).redirectErrorStream(true);
-        builder.environment().put("KVM_MODULES", MODULES);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("kernel-vm did not finish in " + TIMEOUT_MINUTES + " minutes");
-        }
-        String report = output.get();
-        LOG.info("the scenarios under netem:\n{}", report);
-        assertThat(report).as("what kernel-vm printed").contains(NetemScenarios.SECTION + "end").doesNotContain("!!!");
-        sections = new LinkedHashMap<>();
-        String name = null;
-        StringBuilder text = new StringBuilder();
-        for (String line : report.lines().toList()) {
-            if (line.startsWith(NetemScenarios.SECTION)) {
-                if (name != null) {
-                    sections.put(name, text.toString());
-                }
-                name = line.substring(NetemScenarios.SECTION.length());
-                text.setLength(0);
-            } else if (name != null) {
-                text.append(line.stripTrailing()).append('\n');
-            }
-        }
-        sections.put(name, text.toString());
+        sections = KernelVm.withModules(MODULES)
+                .javaOption("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+                .sections(NetemScenarios.class, NetemScenarios.SECTION, "end", TIMEOUT);
+        sections.forEach((name, timeline) -> LOG.info("under netem, {}:\n{}", name, timeline));
     }
 
     @Test
