@@ -93,6 +93,10 @@ public final class KernelVm {
     private String run(Class<?> main, Duration timeout) throws IOException, InterruptedException {
         Path classpathFile = Path.of(System.getProperty("jkeepalived.kernelVmClasspath", "target/kernel-vm.classpath"));
         Path target = classpathFile.toAbsolutePath().getParent();
+        if (target.startsWith("/tmp")) {
+            // the guest mounts an empty /tmp of its own over the host's
+            throw new AssertionError("kernel-vm's guest cannot see classes under /tmp: build from a checkout elsewhere (" + target + ")");
+        }
         String classpath = target.resolve("test-classes") + ":" + target.resolve("classes") + ":" + Files.readString(classpathFile).trim();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> commands = new ArrayList<>();

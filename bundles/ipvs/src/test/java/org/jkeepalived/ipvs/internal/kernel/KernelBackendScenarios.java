@@ -46,6 +46,7 @@ import org.jkeepalived.ipvs.api.Timeouts;
 import org.jkeepalived.ipvs.api.VirtualService;
 import org.jkeepalived.ipvs.internal.ComponentActivation;
 import org.jkeepalived.testing.netns.Command;
+import org.jkeepalived.testing.netns.KernelVm;
 import org.jkeepalived.testing.netns.NetworkNamespace;
 
 /**
@@ -104,7 +105,7 @@ public final class KernelBackendScenarios {
             plane.flush();
             scenario.run();
         } catch (Exception | AssertionError e) {
-            out.println("!!! " + e);
+            out.println(KernelVm.FAILED + " " + e);
             e.printStackTrace(out);
         }
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jkeepalived.netlink.internal.RtnetlinkClient;
 import org.jkeepalived.testing.netns.Command;
+import org.jkeepalived.testing.netns.KernelVm;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.api.VrrpState;
 
@@ -151,7 +152,7 @@ public final class NetemScenarios {
         secondAddresses.close();
         tcCommands.close();
         if (!tc.waitFor(30, TimeUnit.SECONDS) || tc.exitValue() != 0) {
-            out.println("!!! tc refused a change of the qdisc: " + Files.readString(TC_LOG));
+            out.println(KernelVm.FAILED + " tc refused a change of the qdisc: " + Files.readString(TC_LOG));
         }
     }
 
