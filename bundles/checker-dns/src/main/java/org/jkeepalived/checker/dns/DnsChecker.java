@@ -74,6 +74,11 @@ final class DnsChecker implements Checker {
         InetSocketAddress source = target.bindAddress().orElse(null);
         ChannelFuture connect = source == null ? bootstrap.connect(target.address()) : bootstrap.connect(target.address(), source);
         Channel opened = connect.channel();
+        if (!opened.isRegistered()) {
+            // No socket could be made (EMFILE, ENOBUFS): Netty failed the connect at once, off this loop,
+            // and there is nothing to close.
+            return CompletableFuture.completedFuture(CheckOutcome.down("cannot open a socket: " + reason(connect.cause())));
+        }
         channel = opened;
         connect.addListener(done -> {
             if (!done.isSuccess()) {

@@ -84,6 +84,12 @@ final class SmtpSession {
         });
         InetSocketAddress source = target.bindAddress().orElse(null);
         ChannelFuture connect = source == null ? bootstrap.connect(target.address()) : bootstrap.connect(target.address(), source);
+        if (!connect.channel().isRegistered()) {
+            // No socket could be made (EMFILE, ENOBUFS): Netty failed the connect at once, off this loop,
+            // and there is nothing to close.
+            failure.complete("cannot open a socket: " + reason(connect.cause()));
+            return new SmtpSession(null, failure);
+        }
         connect.addListener(done -> {
             if (!done.isSuccess()) {
                 failure.complete(done.cause() instanceof ConnectTimeoutException

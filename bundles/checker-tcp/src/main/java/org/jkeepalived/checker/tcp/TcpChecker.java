@@ -75,6 +75,12 @@ final class TcpChecker implements Checker {
         InetSocketAddress local = target.bindAddress().orElse(null);
         ChannelFuture connect = local == null ? bootstrap.connect(target.address()) : bootstrap.connect(target.address(), local);
         Channel channel = connect.channel();
+        if (!channel.isRegistered()) {
+            // No socket could be made (EMFILE, ENOBUFS): Netty failed the connect at once, off this loop,
+            // and there is nothing to close.
+            return CompletableFuture.completedFuture(CheckOutcome.down("cannot open a socket: "
+                    + ConnectFailures.describe(connect.cause(), null)));
+        }
         connecting = channel;
         connect.addListener(done -> {
             if (done.isSuccess()) {

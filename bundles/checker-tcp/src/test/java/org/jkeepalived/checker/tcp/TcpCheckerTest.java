@@ -173,6 +173,27 @@ class TcpCheckerTest {
         }
     }
 
+    @Test
+    void noSocketLeftIsDownAndSaysWhyOnTheCheckersLoop() throws Exception {
+        InetSocketAddress closed;
+        try (ServerSocket gone = listen("127.0.0.1")) {
+            closed = address(gone);
+        }
+        try (ServerSocket server = listen("127.0.0.1")) {
+            // Both outcomes once before, so that no class is left to load from a file when none can be opened.
+            assertThat(kit.probe("TCP_CHECK {\n}", address(server)).isUp()).isTrue();
+            assertThat(kit.probe("TCP_CHECK {\n}", closed).isUp()).isFalse();
+            CheckOutcome outcome;
+            try (OpenFileLimit limit = OpenFileLimit.lowerToWhatIsOpen()) {
+                outcome = kit.probe("TCP_CHECK {\n}", address(server));
+            }
+
+            assertThat(outcome.isUp()).isFalse();
+            assertThat(outcome.detail()).isEqualTo("cannot open a socket: too many open files");
+            assertThat(kit.probe("TCP_CHECK {\n}", address(server)).isUp()).isTrue();
+        }
+    }
+
     private static ServerSocket listen(String address) throws IOException {
         return new ServerSocket(0, 50, InetAddress.getByName(address));
     }

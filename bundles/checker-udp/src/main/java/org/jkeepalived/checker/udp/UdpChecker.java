@@ -70,6 +70,11 @@ final class UdpChecker implements Checker {
         Bootstrap bootstrap = bootstrap(epoll, outcome);
         ChannelFuture connect = source == null ? bootstrap.connect(target.address()) : bootstrap.connect(target.address(), source);
         Channel opened = connect.channel();
+        if (!opened.isRegistered()) {
+            // No socket could be made (EMFILE, ENOBUFS): Netty failed the connect at once, off this loop,
+            // and there is nothing to close.
+            return CompletableFuture.completedFuture(CheckOutcome.down("cannot open a socket: " + reason(connect.cause())));
+        }
         channel = opened;
         Duration wait = target.connectTimeout();
         ScheduledFuture<?> deadline = loop.schedule(() -> outcome.complete(definition.requireReply()

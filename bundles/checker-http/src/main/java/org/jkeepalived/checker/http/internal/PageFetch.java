@@ -95,6 +95,12 @@ final class PageFetch {
         });
         InetSocketAddress source = request.source().orElse(null);
         ChannelFuture connect = source == null ? bootstrap.connect(request.server()) : bootstrap.connect(request.server(), source);
+        if (!connect.channel().isRegistered()) {
+            // No socket could be made (EMFILE, ENOBUFS): Netty failed the connect at once, off this loop,
+            // and there is nothing to close.
+            result.complete(new FetchFailure(Kind.CONNECT, "cannot open a socket: " + reason(connect.cause())));
+            return new PageFetch(null, result);
+        }
         connect.addListener(done -> {
             if (!done.isSuccess()) {
                 result.complete(connectFailure(done.cause(), request));

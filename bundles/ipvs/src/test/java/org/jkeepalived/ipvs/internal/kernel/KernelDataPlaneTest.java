@@ -154,7 +154,6 @@ class KernelDataPlaneTest {
                 """ + twos + """
                 FAILED: cannot start sync daemon master on nosuch0 syncid 1: ENODEV (No such device): no such interface
                 NO_SUCH_SYNC_DAEMON: cannot stop the backup sync daemon: ESRCH (No such process): no sync daemon of this role runs
-                SYNC_DAEMON_EXISTS: cannot start sync daemon backup on sync0 syncid 2: EEXIST (File exists): a sync daemon of this role runs already
                 $ ipvsadm -Ln
                 IP Virtual Server version 1.2.1 (size=4096)
                 Prot LocalAddress:Port Scheduler Flags
@@ -182,6 +181,7 @@ class KernelDataPlaneTest {
                 backup sync daemon (mcast=sync0, syncid=6, maxlen=1400, group=239.1.2.3, port=9000, ttl=2)
                 read: master on sync0 syncid 5 maxlen 1472 group 224.0.0.81 port 8848 ttl 1
                 read: backup on sync0 syncid 6 maxlen 1400 group 239.1.2.3 port 9000 ttl 2
+                SYNC_DAEMON_EXISTS: cannot start sync daemon backup on sync0 syncid 7: EEXIST (File exists): a sync daemon of this role runs already
                 after stop: []
                 """);
     }
