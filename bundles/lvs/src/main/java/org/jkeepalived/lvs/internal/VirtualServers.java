@@ -49,15 +49,18 @@ import org.slf4j.LoggerFactory;
  * the table the services should have, and only the differences are applied: services of this
  * configuration only, so that entries others made are left alone. Changes that come in a burst
  * (every real server is told at start, and each one added or reweighted by a reload) are applied
- * together: a pass reads the whole table, which must not happen once per real server. Stopping
- * removes the services it made, as keepalived does. Its status is read on the same thread, between
- * two changes.
+ * together, in one pass. A pass compares with the table it left last time; the data plane is read
+ * only for the first pass and for the one after an operation failed, when what the data plane has
+ * is no longer known. Stopping removes the services it made, as keepalived does. Its status is read
+ * on the same thread, between two changes.
  */
 @Component(service = {ConfigListener.class, HealthListener.class, VirtualServerService.class}, immediate = true)
 public final class VirtualServers implements ConfigListener, HealthListener, VirtualServerService {
 
     /** How long a status waits for the change being applied; the data plane answers in far less. */
     private static final long STATUS_TIMEOUT_SECONDS = 30;
+    /** A pass with more operations than this logs a count of each kind, and each operation at debug level only. */
+    private static final int OPERATIONS_LOGGED_ONE_BY_ONE = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(VirtualServers.class);
 
@@ -74,6 +77,8 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
     private final Map<RealServerKey, RealServerHealth> health = new HashMap<>();
     private final Map<String, Boolean> quorumUp = new HashMap<>();
     private Set<ServiceKey> owned = Set.of();
+    /** The services of this configuration as the last pass left them in the data plane; null when unknown. */
+    private ServiceTable applied;
     /** Whether a pass is queued behind the changes recorded so far. */
     private boolean applyQueued;
 
@@ -176,24 +181,38 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
         }
         ServiceTable wanted = new ServiceTable(desired);
         Set<ServiceKey> keys = wanted.byKey().keySet();
-        Set<ServiceKey> ours = new HashSet<>(owned);
-        ours.addAll(keys);
-        ServiceTable current;
-        try {
-            current = new ServiceTable(ServiceTable.read(plane).entries().stream().filter(entry -> ours.contains(entry.key())).toList());
-        } catch (DataPlaneException e) {
-            LOG.error("cannot read the data plane: {}; the virtual servers are applied at the next change", e.getMessage());
-            return;
-        }
-        for (Operation operation : Reconciler.diff(current, wanted)) {
+        ServiceTable current = applied;
+        if (current == null) {
+            Set<ServiceKey> ours = new HashSet<>(owned);
+            ours.addAll(keys);
             try {
-                operation.applyTo(plane);
-                LOG.info("data plane: {}", describe(operation));
+                current = new ServiceTable(ServiceTable.read(plane).entries().stream().filter(entry -> ours.contains(entry.key())).toList());
             } catch (DataPlaneException e) {
-                LOG.error("data plane: {} failed: {}", describe(operation), e.getMessage());
+                LOG.error("cannot read the data plane: {}; the virtual servers are applied at the next change", e.getMessage());
+                return;
             }
         }
+        List<Operation> operations = Reconciler.diff(current, wanted);
+        boolean oneByOne = operations.size() <= OPERATIONS_LOGGED_ONE_BY_ONE;
+        boolean failed = false;
+        for (Operation operation : operations) {
+            try {
+                operation.applyTo(plane);
+                if (oneByOne) {
+                    LOG.info("data plane: {}", describe(operation));
+                } else {
+                    LOG.debug("data plane: {}", describe(operation));
+                }
+            } catch (DataPlaneException e) {
+                failed = true;
+                LOG.error("data plane: {} failed: {}; the data plane is read again at the next change", describe(operation), e.getMessage());
+            }
+        }
+        if (!oneByOne) {
+            LOG.info("data plane: {}", OperationCounts.of(operations));
+        }
         owned = Set.copyOf(keys);
+        applied = failed ? null : wanted;
     }
 
     private List<VirtualServerStatus> report() {
