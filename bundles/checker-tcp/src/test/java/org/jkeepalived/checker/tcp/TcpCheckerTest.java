@@ -175,11 +175,11 @@ class TcpCheckerTest {
 
     @Test
     void noSocketLeftIsDownAndSaysWhyOnTheCheckersLoop() throws Exception {
-        InetSocketAddress closed;
-        try (ServerSocket gone = listen("127.0.0.1")) {
-            closed = address(gone);
-        }
         try (ServerSocket server = listen("127.0.0.1")) {
+            InetSocketAddress closed;
+            try (ServerSocket gone = listen("127.0.0.1")) {
+                closed = address(gone);
+            }
             // Both outcomes once before, so that no class is left to load from a file when none can be opened.
             assertThat(kit.probe("TCP_CHECK {\n}", address(server)).isUp()).isTrue();
             assertThat(kit.probe("TCP_CHECK {\n}", closed).isUp()).isFalse();
