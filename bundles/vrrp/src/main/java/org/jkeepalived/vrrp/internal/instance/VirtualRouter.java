@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * VrrpChannels channels = new VrrpChannels(loop);            // one per loop, shared by its instances
- * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance, VmacNames.of(config.vrrpInstances(), "vrrp"));
+ * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance, VmacNames.of(config.vrrpInstances(), "vrrp"), AnnouncementIntervals.NONE);
  * Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
  * VirtualRouter router = VirtualRouter.create(settings, channels, link, listener);
  * router.start();
@@ -99,7 +99,8 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
         // with use_vmac the addresses live on the VMAC, whose MAC address is the virtual router's
         Optional<InterfaceInfo> addressLink = settings.vmac().map(vmac -> InterfaceInfo.lookup(vmac.interfaceName()))
                 .or(() -> link);
-        this.announcer = addressLink.map(l -> LinkAnnouncer.open(settings.name(), l, l.mac(), settings.virtualAddresses()));
+        this.announcer = addressLink.map(l -> LinkAnnouncer.open(settings.name(), l, l.mac(), settings.virtualAddresses(),
+                channels.pacers(l.index()), settings.announcementIntervals()));
         this.garp = announcer.map(a -> new GarpScheduler(settings.garp(), a::announce, loop::newTimer));
         channel.register(settings.virtualRouterId(), this);
     }
@@ -204,7 +205,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
      * instance does nothing more, says nothing and leaves its addresses as they are.
      */
     public void releaseAbandoned() {
-        announcer.ifPresent(LinkAnnouncer::close);
+        announcer.ifPresent(LinkAnnouncer::closeAbandoned);
     }
 
     /**
@@ -308,6 +309,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     public void leaveMaster() {
         statistics.countReleasedMaster();
         garp.ifPresent(GarpScheduler::leftMaster);
+        announcer.ifPresent(LinkAnnouncer::withdraw);
         notifyListener("remove the virtual addresses", () -> listener.removeVirtualAddresses(settings));
     }
 

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import com.sun.jna.LastErrorException;
@@ -15,16 +16,20 @@ import com.sun.jna.Memory;
 import org.jkeepalived.config.api.model.vrrp.MacAddress;
 import org.jkeepalived.core.api.linux.Errno;
 import org.jkeepalived.core.api.linux.LinuxLibc;
+import org.jkeepalived.vrrp.internal.link.AnnouncementPacer;
 import org.jkeepalived.vrrp.internal.link.Ethernet;
 import org.jkeepalived.vrrp.internal.link.GratuitousArp;
+import org.jkeepalived.vrrp.internal.link.LinkPacers;
 import org.jkeepalived.vrrp.internal.link.UnsolicitedNeighbourAdvert;
+import org.jkeepalived.vrrp.internal.settings.AnnouncementIntervals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Announces an instance's addresses on its interface: a gratuitous ARP for each IPv4 address, an
  * unsolicited neighbour advertisement for each IPv6 one, sent as whole frames on a packet socket
- * that receives nothing. The frames are built once; {@link #announce()} sends them.
+ * that receives nothing, through the interface's pacers. The frames are built once;
+ * {@link #announce()} sends them.
  */
 public final class LinkAnnouncer implements AutoCloseable {
 
@@ -37,12 +42,16 @@ public final class LinkAnnouncer implements AutoCloseable {
     private final int[] lengths;
     private final Memory[] destinations;
     private final String[] names;
+    private final AnnouncementPacer[] pacers;
+    private final Duration[] intervals;
 
     private LinkAnnouncer(String instance, InterfaceInfo link, int fd, MacAddress sender, List<InetAddress> addresses,
-            boolean router) {
+            boolean router, LinkPacers linkPacers, AnnouncementIntervals announcementIntervals) {
         this.instance = instance;
         this.link = link;
         this.fd = fd;
+        this.pacers = new AnnouncementPacer[addresses.size()];
+        this.intervals = new Duration[addresses.size()];
         this.frames = new Memory[addresses.size()];
         this.lengths = new int[addresses.size()];
         this.destinations = new Memory[addresses.size()];
@@ -61,6 +70,8 @@ public final class LinkAnnouncer implements AutoCloseable {
             destinations[i] = linkAddress(link.index(), ipv4 ? Ethernet.ETHERTYPE_ARP : Ethernet.ETHERTYPE_IPV6,
                     frames[i].getByteArray(0, 6));
             names[i] = address.getHostAddress();
+            pacers[i] = ipv4 ? linkPacers.arp() : linkPacers.neighbourAdvert();
+            intervals[i] = ipv4 ? announcementIntervals.arp() : announcementIntervals.neighbourAdvert();
         }
     }
 
@@ -71,10 +82,13 @@ public final class LinkAnnouncer implements AutoCloseable {
      * @param link the interface
      * @param sender the MAC address the addresses move to: the interface's, or the virtual router's with use_vmac
      * @param addresses the addresses to announce
+     * @param pacers the pacers of the interface
+     * @param intervals how far apart the pacers space the announcements
      * @return the announcer
      * @throws IllegalStateException if the socket cannot be opened
      */
-    public static LinkAnnouncer open(String instance, InterfaceInfo link, MacAddress sender, List<InetAddress> addresses) {
+    public static LinkAnnouncer open(String instance, InterfaceInfo link, MacAddress sender, List<InetAddress> addresses,
+            LinkPacers pacers, AnnouncementIntervals intervals) {
         int fd;
         try {
             // protocol 0: the socket sends and never receives
@@ -83,23 +97,42 @@ public final class LinkAnnouncer implements AutoCloseable {
             throw new IllegalStateException("(" + instance + ") cannot open a packet socket for gratuitous ARP: "
                     + Errno.describe(e), e);
         }
-        return new LinkAnnouncer(instance, link, fd, sender, addresses, forwardsIpv6(link.name()));
+        return new LinkAnnouncer(instance, link, fd, sender, addresses, forwardsIpv6(link.name()), pacers, intervals);
     }
 
-    /** Sends one announcement for each address. */
+    /** Sends one announcement for each address, now or when its pacer lets it go. */
     public void announce() {
         for (int i = 0; i < frames.length; i++) {
-            try {
-                LinuxLibc.sendto(fd, frames[i], lengths[i], 0, destinations[i], Sockets.SOCKADDR_LL_LENGTH);
-            } catch (LastErrorException e) {
-                LOG.warn("({}) cannot announce {} on {}: {}", instance, names[i], link.name(), Errno.describe(e));
-            }
+            int frame = i;
+            pacers[i].send(this, intervals[i], () -> send(frame));
         }
     }
 
+    /** Drops the announcements still waiting for their pacer: the addresses are no longer this instance's. */
+    public void withdraw() {
+        for (AnnouncementPacer pacer : pacers) {
+            pacer.withdraw(this);
+        }
+    }
+
+    /** Drops what waits for the pacers, and closes the socket. On the loop only. */
     @Override
     public void close() {
+        withdraw();
         Sockets.close(fd);
+    }
+
+    /** Closes the socket of an abandoned loop, whose pacers are dropped with it. */
+    public void closeAbandoned() {
+        Sockets.close(fd);
+    }
+
+    private void send(int frame) {
+        try {
+            LinuxLibc.sendto(fd, frames[frame], lengths[frame], 0, destinations[frame], Sockets.SOCKADDR_LL_LENGTH);
+        } catch (LastErrorException e) {
+            LOG.warn("({}) cannot announce {} on {}: {}", instance, names[frame], link.name(), Errno.describe(e));
+        }
     }
 
     private static Memory linkAddress(int interfaceIndex, int etherType, byte[] destination) {

@@ -4,16 +4,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.jkeepalived.core.api.loop.EventLoop;
+import org.jkeepalived.vrrp.internal.link.AnnouncementPacer;
+import org.jkeepalived.vrrp.internal.link.LinkPacers;
 
 /**
  * The open channels of one event loop, shared by the instances of the same {@link ChannelKey} as
  * keepalived shares its socket pool: a channel opens with its first instance and closes with its
- * last. Used on the loop's thread only.
+ * last; and the pacers of each interface's announcements. Used on the loop's thread only.
  */
 public final class VrrpChannels {
 
     private final EventLoop loop;
     private final Map<ChannelKey, VrrpChannel> open = new HashMap<>();
+    private final Map<Integer, LinkPacers> pacers = new HashMap<>();
 
     /** @param loop the loop the channels run on; its thread is in their network namespace */
     public VrrpChannels(EventLoop loop) {
@@ -44,9 +47,19 @@ public final class VrrpChannels {
         }
     }
 
+    /**
+     * @param interfaceIndex an interface
+     * @return the pacers of its announcements, made at the first call
+     */
+    public LinkPacers pacers(int interfaceIndex) {
+        return pacers.computeIfAbsent(interfaceIndex, index -> new LinkPacers(new AnnouncementPacer(loop::nanoTime, loop::newTimer),
+                new AnnouncementPacer(loop::nanoTime, loop::newTimer)));
+    }
+
     /** Closes the sockets of every channel, once the thread of an abandoned loop has ended. */
     public void closeAbandoned() {
         open.values().forEach(VrrpChannel::closeAbandoned);
         open.clear();
+        pacers.clear();
     }
 }

@@ -22,6 +22,7 @@ import org.jkeepalived.config.api.model.vrrp.TrackFile;
 import org.jkeepalived.config.api.model.vrrp.TrackedFile;
 import org.jkeepalived.config.api.model.vrrp.TrackedInterface;
 import org.jkeepalived.config.api.model.vrrp.TrackedScript;
+import org.jkeepalived.config.api.model.vrrp.VrrpGlobals;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
@@ -36,6 +37,7 @@ import org.jkeepalived.vrrp.api.VrrpListener;
 import org.jkeepalived.vrrp.api.VrrpService;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.net.VrrpChannels;
+import org.jkeepalived.vrrp.internal.settings.AnnouncementIntervals;
 import org.jkeepalived.vrrp.internal.settings.VirtualMac;
 import org.jkeepalived.vrrp.internal.settings.VmacNames;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
@@ -224,10 +226,12 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
     /** An instance that cannot run as configured is left out and said so; the others run. */
     private static List<InstancePlan> plans(KeepalivedConfig config) {
         List<InstancePlan> plans = new ArrayList<>();
-        VmacNames vmacNames = VmacNames.of(config.vrrpInstances(), config.globalDefs().vrrp().vmacPrefix());
+        VrrpGlobals globals = config.globalDefs().vrrp();
+        VmacNames vmacNames = VmacNames.of(config.vrrpInstances(), globals.vmacPrefix());
+        AnnouncementIntervals intervals = new AnnouncementIntervals(globals.garpInterval(), globals.gnaInterval());
         for (VrrpInstance instance : config.vrrpInstances()) {
             try {
-                VrrpSettings settings = VrrpSettingsMapper.map(instance, vmacNames);
+                VrrpSettings settings = VrrpSettingsMapper.map(instance, vmacNames, intervals);
                 // with use_vmac the addresses go on the VMAC, as keepalived puts them
                 Optional<String> addressDevice = settings.vmac().map(VirtualMac::interfaceName).or(instance::interfaceName);
                 plans.add(new InstancePlan(settings, KernelSpecs.of(instance, addressDevice),

@@ -24,10 +24,11 @@ public final class VrrpSettingsMapper {
     /**
      * @param instance a bound vrrp_instance, with keepalived's defaults applied
      * @param vmacNames the names of the VMACs of its configuration
+     * @param intervals vrrp_garp_interval and vrrp_gna_interval of global_defs
      * @return its protocol settings
      * @throws IllegalArgumentException naming the instance, for what the protocol cannot carry
      */
-    public static VrrpSettings map(VrrpInstance instance, VmacNames vmacNames) {
+    public static VrrpSettings map(VrrpInstance instance, VmacNames vmacNames, AnnouncementIntervals intervals) {
         VrrpVersion version = VrrpVersion.of(instance.version());
         AuthType authType = AuthType.NONE;
         long authData = 0;
@@ -66,6 +67,7 @@ public final class VrrpSettingsMapper {
                 instance.higherPrioSendAdvert(),
                 instance.ownerIgnoreAdverts(),
                 instance.garp(),
+                intervals,
                 VirtualMac.of(instance, vmacNames));
     }
 

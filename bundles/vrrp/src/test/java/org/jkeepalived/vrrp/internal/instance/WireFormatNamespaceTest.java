@@ -26,6 +26,7 @@ import org.jkeepalived.vrrp.internal.link.GratuitousArp;
 import org.jkeepalived.vrrp.internal.link.UnsolicitedNeighbourAdvert;
 import org.jkeepalived.vrrp.internal.net.InterfaceInfo;
 import org.jkeepalived.vrrp.internal.net.PacketCapture;
+import org.jkeepalived.vrrp.internal.settings.AnnouncementIntervals;
 import org.jkeepalived.vrrp.internal.settings.TestSettings;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,28 @@ class WireFormatNamespaceTest {
                             garpFrame(sender, vips.get(0)), garpFrame(sender, vips.get(1)));
                 }
                 assertThat(hex(first.get(0), 0, 12)).isEqualTo("ffffffffffff" + HEX.formatHex(sender.mac().octets()));
+            }
+        }
+    }
+
+    @Test
+    void vrrpGarpIntervalSpacesTheArpsOfAllInstancesOfAnInterface() throws Exception {
+        GarpSettings garp = new GarpSettings(Duration.ZERO, 2, Duration.ZERO, 1, Duration.ZERO, 0, Optional.empty());
+        AnnouncementIntervals intervals = new AnnouncementIntervals(Duration.ofMillis(150), Duration.ZERO);
+        try (Lab lab = Lab.of(2, LOOPS)) {
+            try (PacketCapture capture = capture(lab.namespaces.get(1))) {
+                lab.host(0).start(TestSettings.v2().name("VI_1").virtualRouterId(51).priority(255).startAsMaster(true)
+                        .virtualAddresses(List.of(TestSettings.address("192.0.2.100"))).garp(garp).announcementIntervals(intervals).build());
+                lab.host(0).start(TestSettings.v2().name("VI_2").virtualRouterId(52).priority(255).startAsMaster(true)
+                        .virtualAddresses(List.of(TestSettings.address("192.0.2.102"))).garp(garp).announcementIntervals(intervals).build());
+                List<PacketCapture.Received> arps = capture.incomingTimed(isArp(), 4, 5000);
+
+                // garp_master_repeat 2 of each instance: four ARPs, each at least vrrp_garp_interval after the one before
+                assertThat(arps).hasSize(4);
+                for (int i = 1; i < arps.size(); i++) {
+                    assertThat(arps.get(i).receivedNanos() - arps.get(i - 1).receivedNanos()).as("gap before ARP %d", i)
+                            .isGreaterThanOrEqualTo(Duration.ofMillis(145).toNanos());
+                }
             }
         }
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jkeepalived.config.api.model.vrrp.GarpSettings;
-import org.jkeepalived.core.api.loop.LoopTimer;
 import org.junit.jupiter.api.Test;
 
 /** keepalived's garp_* timing on a virtual clock. */
@@ -16,9 +15,8 @@ class GarpSchedulerTest {
 
     private static final long SECOND = 1_000_000_000L;
 
-    private final List<VirtualTimer> timers = new ArrayList<>();
+    private final VirtualLoop loop = new VirtualLoop();
     private final List<Long> rounds = new ArrayList<>();
-    private long now;
 
     @Test
     void aNewMasterAnnouncesAtOnceAndAgainAfterTheMasterDelay() {
@@ -49,7 +47,7 @@ class GarpSchedulerTest {
         GarpScheduler scheduler = scheduler(new GarpSettings(Duration.ZERO, 1, Duration.ZERO, 1,
                 Duration.ofSeconds(2), 3, Optional.empty()));
         scheduler.becameMaster();
-        now = 7 * SECOND;
+        loop.setNow(7 * SECOND);
 
         scheduler.lowerPriorityAdvertReceived();
         runUntil(20 * SECOND);
@@ -69,63 +67,10 @@ class GarpSchedulerTest {
     }
 
     private GarpScheduler scheduler(GarpSettings settings) {
-        return new GarpScheduler(settings, () -> rounds.add(now), action -> {
-            VirtualTimer timer = new VirtualTimer(action);
-            timers.add(timer);
-            return timer;
-        });
+        return new GarpScheduler(settings, () -> rounds.add(loop.now()), loop.timers());
     }
 
     private void runUntil(long time) {
-        while (true) {
-            VirtualTimer next = timers.stream().filter(t -> t.armed && t.deadline <= time)
-                    .min((a, b) -> Long.compare(a.deadline, b.deadline)).orElse(null);
-            if (next == null) {
-                now = time;
-                return;
-            }
-            now = next.deadline;
-            next.armed = false;
-            next.action.run();
-        }
-    }
-
-    private final class VirtualTimer implements LoopTimer {
-
-        final Runnable action;
-        long deadline;
-        boolean armed;
-
-        VirtualTimer(Runnable action) {
-            this.action = action;
-        }
-
-        @Override
-        public void scheduleAt(long deadlineNanos) {
-            deadline = deadlineNanos;
-            armed = true;
-        }
-
-        @Override
-        public void scheduleAfter(long delayNanos) {
-            scheduleAt(now + delayNanos);
-        }
-
-        @Override
-        public boolean cancel() {
-            boolean was = armed;
-            armed = false;
-            return was;
-        }
-
-        @Override
-        public boolean isScheduled() {
-            return armed;
-        }
-
-        @Override
-        public long deadline() {
-            return deadline;
-        }
+        loop.runUntil(time);
     }
 }

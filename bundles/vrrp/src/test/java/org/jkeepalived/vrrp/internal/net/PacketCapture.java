@@ -19,10 +19,13 @@ public final class PacketCapture implements AutoCloseable {
     private static final int ETH_P_ALL = 0x0003;
     private static final int SO_RCVTIMEO = 20;
     private static final int PACKET_OUTGOING = 4;
+    /** sockios.h: the kernel's receive time of the last frame read, as a struct timespec. */
+    private static final long SIOCGSTAMPNS = 0x8907;
 
     private final int fd;
     private final Memory buffer = new Memory(65536);
     private final Memory from = new Memory(Sockets.SOCKADDR_LL_LENGTH);
+    private final Memory stamp = new Memory(16);
 
     private PacketCapture(int fd) {
         this.fd = fd;
@@ -45,6 +48,12 @@ public final class PacketCapture implements AutoCloseable {
         timeout.clear();
         timeout.setLong(8, 200_000); // 200 ms
         Sockets.set(fd, Sockets.SOL_SOCKET, SO_RCVTIMEO, timeout, 16, "SO_RCVTIMEO");
+        // the first SIOCGSTAMPNS turns the receive times on, so that every frame from now on has one
+        try {
+            LinuxLibc.ioctl(fd, SIOCGSTAMPNS, new Memory(16));
+        } catch (LastErrorException e) {
+            // ENOENT: nothing received yet
+        }
         return new PacketCapture(fd);
     }
 
@@ -57,7 +66,20 @@ public final class PacketCapture implements AutoCloseable {
      * @return the frames that matched, at most {@code count}
      */
     public List<byte[]> incoming(Predicate<byte[]> match, int count, long timeoutMillis) {
-        List<byte[]> frames = new ArrayList<>();
+        return incomingTimed(match, count, timeoutMillis).stream().map(Received::frame).toList();
+    }
+
+    /**
+     * As {@link #incoming(Predicate, int, long)}, with the time the kernel received each frame, which
+     * a slow reader does not shift.
+     *
+     * @param match which frames to keep
+     * @param count how many to wait for
+     * @param timeoutMillis how long to wait at most
+     * @return the frames that matched, at most {@code count}
+     */
+    public List<Received> incomingTimed(Predicate<byte[]> match, int count, long timeoutMillis) {
+        List<Received> frames = new ArrayList<>();
         long end = System.nanoTime() + timeoutMillis * 1_000_000;
         while (frames.size() < count && System.nanoTime() < end) {
             int[] fromLength = {Sockets.SOCKADDR_LL_LENGTH};
@@ -72,10 +94,20 @@ public final class PacketCapture implements AutoCloseable {
             }
             byte[] frame = buffer.getByteArray(0, (int) length);
             if (match.test(frame)) {
-                frames.add(frame);
+                LinuxLibc.ioctl(fd, SIOCGSTAMPNS, stamp);
+                frames.add(new Received(frame, stamp.getLong(0) * 1_000_000_000L + stamp.getLong(8)));
             }
         }
         return frames;
+    }
+
+    /**
+     * A frame and when it came.
+     *
+     * @param frame the whole Ethernet frame
+     * @param receivedNanos the kernel's receive time, on the real-time clock
+     */
+    public record Received(byte[] frame, long receivedNanos) {
     }
 
     @Override
