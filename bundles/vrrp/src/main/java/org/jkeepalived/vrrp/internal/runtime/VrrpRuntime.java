@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -91,7 +93,9 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
     final NotifyFifos fifos = new NotifyFifos();
     private final InterfaceMonitor interfaces;
     private volatile Engine engine;
-    private Applied applied;
+    private volatile Applied applied;
+    /** Whether the instances wait out vrrp_startup_delay: a reload meanwhile only changes what they start with. */
+    private final AtomicBoolean startPending = new AtomicBoolean();
 
     /**
      * @param loops where the VRRP loop comes from
@@ -134,10 +138,20 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         fifos.configure(update.current().globalDefs());
         // the files are read first, so that an instance starts with their values
         files.track(trackedFiles);
+        Duration startupDelay = update.previous().isEmpty() ? update.current().globalDefs().vrrp().startupDelay() : Duration.ZERO;
         synchronized (this) {
             applied = new Applied(plans, tracked, syncGroups);
+            onEngine(instances -> statics.apply(staticEntries));
+            if (startPending.get()) {
+                return;
+            }
+            if (!startupDelay.isZero()) {
+                startPending.set(true);
+                LOG.info("VRRP instances start in {} ms (vrrp_startup_delay)", startupDelay.toMillis());
+                engine.loop().newTimer(this::startAfterDelay).scheduleAfter(startupDelay.toNanos());
+                return;
+            }
             onEngine(instances -> {
-                statics.apply(staticEntries);
                 instances.apply(plans, tracked, syncGroups, Map.of());
                 tracker.track(tracked);
             });
@@ -145,6 +159,20 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         if (update.previous().isPresent() && update.current().globalDefs().fifoWriteVrrpStatesOnReload()) {
             fifos.writeStates(instances(), syncGroupStates());
         }
+    }
+
+    /**
+     * On the loop, once vrrp_startup_delay has passed: the instances start with the configuration of
+     * now. A reload that comes after this has begun applies itself, after it on the loop.
+     */
+    private void startAfterDelay() {
+        if (!startPending.compareAndSet(true, false)) {
+            // a restart of the loop started them already
+            return;
+        }
+        Applied last = applied;
+        engine.instances().apply(last.plans(), last.scripts(), last.syncGroups(), Map.of());
+        tracker.track(last.scripts());
     }
 
     @Override
@@ -171,8 +199,14 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         Engine fresh = openEngine();
         fresh.instances().adoptTracking(abandoned.instances());
         Applied last = applied;
+        boolean stillToStart = startPending.getAndSet(false);
         if (last != null) {
-            fresh.loop().execute(() -> fresh.instances().apply(last.plans(), last.scripts(), last.syncGroups(), masters));
+            fresh.loop().execute(() -> {
+                fresh.instances().apply(last.plans(), last.scripts(), last.syncGroups(), masters);
+                if (stillToStart) {
+                    tracker.track(last.scripts());
+                }
+            });
         }
         engine = fresh;
         LOG.warn("VRRP restarted on a fresh loop after {}; masters resuming with their addresses: {}", stuck.describe(),

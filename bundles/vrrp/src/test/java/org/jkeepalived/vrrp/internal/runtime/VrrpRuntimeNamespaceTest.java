@@ -91,6 +91,18 @@ class VrrpRuntimeNamespaceTest {
     }
 
     @Test
+    void vrrpStartupDelayHoldsTheInstancesBackAndAReloadMeanwhileIsWhatTheyStartWith() {
+        String delayed = "global_defs {\n    vrrp_startup_delay 3\n}\n";
+        first.apply(delayed + config(150, false, 0));
+        first.apply(delayed + config(150, true, 150));
+
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2)).until(() -> first.instanceNames().isEmpty());
+        await().atMost(TAKEOVER).ignoreExceptions().until(() -> first.instance("VI_1").state() == VrrpState.MASTER
+                && first.instance("VI_2").state() == VrrpState.MASTER);
+        await().atMost(TAKEOVER).until(() -> first.has("192.0.2.200"));
+    }
+
+    @Test
     void stoppingHandsEveryInstanceOverAtOnce() {
         first.apply(config(150, true, 150));
         second.apply(config(100, true, 100));
