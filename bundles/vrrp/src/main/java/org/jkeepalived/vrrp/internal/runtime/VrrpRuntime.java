@@ -130,6 +130,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
 
     @Override
     public void configApplied(ConfigUpdate update) {
+        UnappliedSettings.of(update.current()).forEach(LOG::warn);
         List<InstancePlan> plans = plans(update.current());
         List<VrrpScript> tracked = trackedScripts(update.current());
         List<TrackFile> trackedFiles = trackedFiles(update.current());

@@ -1,0 +1,52 @@
+package org.jkeepalived.vrrp.internal.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jkeepalived.config.api.ConfigReader;
+import org.jkeepalived.config.api.ConfigResult;
+import org.jkeepalived.config.api.model.KeepalivedConfig;
+import org.junit.jupiter.api.Test;
+
+class UnappliedSettingsTest {
+
+    private static final String INSTANCE = """
+            vrrp_instance VI_1 {
+                interface eth0
+                virtual_router_id 51
+                priority 100
+                virtual_ipaddress {
+                    192.0.2.100
+                }
+            %s}
+            """;
+
+    @Test
+    void aConfigurationThatSetsNoneOfThemGetsNoWarning() {
+        assertThat(UnappliedSettings.of(config(INSTANCE.formatted("")))).isEmpty();
+    }
+
+    @Test
+    void eachSettingThatIsNotAppliedIsNamedWithWhatHappensInstead() {
+        KeepalivedConfig config = config("""
+                global_defs {
+                    dynamic_interfaces
+                    log_unknown_vrids
+                    disable_local_igmp
+                }
+                """ + INSTANCE.formatted("    garp_extra_if 30\n"));
+
+        assertThat(UnappliedSettings.of(config)).containsExactly(
+                "(VI_1) garp_extra_if is not applied: only the instance's interface is announced",
+                "dynamic_interfaces is not applied: an instance whose interface is missing is left out until a reload "
+                        + "after the interface exists",
+                "log_unknown_vrids is not applied: adverts of a VRID no instance has are counted (keepalived:stats) "
+                        + "and logged at debug level only",
+                "disable_local_igmp is not applied: the VRRP group is joined as usual");
+    }
+
+    private static KeepalivedConfig config(String text) {
+        ConfigResult result = ConfigReader.builder().build().read("keepalived.conf", text);
+        assertThat(result.hasErrors()).as(result.summary()).isFalse();
+        return result.config().orElseThrow();
+    }
+}
