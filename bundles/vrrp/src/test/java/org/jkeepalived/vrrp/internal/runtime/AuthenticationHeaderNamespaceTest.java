@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * auth_type AH between jkeepalived and Debian's keepalived in namespaces: each accepts the other's
- * signed adverts and its priority 0 advert, so that they are master in turn; with another password
- * each drops the other's adverts and both are master.
+ * signed adverts and its priority 0 advert, so that they are master in turn, over multicast and
+ * over unicast; with another password each drops the other's adverts and both are master.
  */
 class AuthenticationHeaderNamespaceTest {
 
@@ -92,6 +92,25 @@ class AuthenticationHeaderNamespaceTest {
     }
 
     @Test
+    void overUnicastTooEachAcceptsTheOthersSignedAdverts() throws Exception {
+        ours = new RuntimeRouter(b, loops);
+        String keepalivedSide = unicast(keepalivedConfig(150, "s3cret"), "192.0.2.1", "192.0.2.2");
+        try (KeepalivedPeer keepalived = KeepalivedPeer.start(a, directory, keepalivedSide)) {
+            await().atMost(STARTUP).until(() -> keepalived.lastEntered("MASTER"));
+            ours.apply(unicast(config(100, "s3cret"), "192.0.2.2", "192.0.2.1"));
+            await().atMost(STARTUP).until(() -> ours.instance("VI_1").advertsReceived() >= 3);
+            assertThat(ours.instance("VI_1").state()).isEqualTo(VrrpState.BACKUP);
+            assertThat(ours.instance("VI_1").drops()).isEmpty();
+
+            // a higher priority from jkeepalived: keepalived takes its signed unicast advert and steps down
+            ours.apply(unicast(config(200, "s3cret"), "192.0.2.2", "192.0.2.1"));
+            await().atMost(STARTUP).until(() -> keepalived.lastEntered("BACKUP") && ours.instance("VI_1").state() == VrrpState.MASTER);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> keepalived.lastEntered("BACKUP"));
+            assertThat(keepalived.log()).doesNotContain("IPSEC");
+        }
+    }
+
+    @Test
     void withAnotherPasswordEachDropsTheOthersAdverts() throws Exception {
         ours = new RuntimeRouter(b, loops);
         try (KeepalivedPeer keepalived = KeepalivedPeer.start(a, directory, keepalivedConfig(150, "s3cret"))) {
@@ -123,6 +142,12 @@ class AuthenticationHeaderNamespaceTest {
                     }
                 }
                 """.formatted(priority, password);
+    }
+
+    /** The same instance sending its adverts to one peer, from a set source. */
+    private static String unicast(String config, String source, String peer) {
+        return config.replace("    advert_int 1\n", "    advert_int 1\n    unicast_src_ip " + source
+                + "\n    unicast_peer {\n        " + peer + "\n    }\n");
     }
 
     private static String keepalivedConfig(int priority, String password) {
