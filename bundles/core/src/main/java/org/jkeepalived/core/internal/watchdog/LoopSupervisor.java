@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The watchdog's thread: each interval it sends a hello through every loop of every supervised
  * subsystem, and restarts a subsystem whose loop left a hello waiting longer than the timeout. It
- * is a thread of its own, never a loop it watches, so that a stuck loop cannot hide itself.
+ * is a thread of its own, never a loop it watches, so that a stuck loop cannot hide itself. When its
+ * own round comes late by half the timeout, the whole process was held up (a GC pause, SIGSTOP, a
+ * starved CPU), not one loop: it judges no loop on that round and sends the hellos afresh, for a
+ * restart would not help and would make a master's silence longer.
  */
 final class LoopSupervisor implements AutoCloseable {
 
@@ -42,6 +45,8 @@ final class LoopSupervisor implements AutoCloseable {
     private final Map<String, Map<String, LoopWatch>> watches = new HashMap<>();
     private volatile boolean allAnswering = true;
     private volatile long lastRound = System.nanoTime();
+    /** When the last round began; on the watchdog's thread only. */
+    private long lastRoundStart;
 
     /**
      * @param settings interval and timeout
@@ -87,6 +92,13 @@ final class LoopSupervisor implements AutoCloseable {
 
     private void round() {
         long now = System.nanoTime();
+        long late = lastRoundStart == 0 ? 0 : now - lastRoundStart - settings.interval().toNanos();
+        lastRoundStart = now;
+        if (late > settings.timeout().toNanos() / 2) {
+            LOG.warn("watchdog: its round came {} ms late: the process was held up as a whole, not one loop; "
+                    + "the hellos are sent again", TimeUnit.NANOSECONDS.toMillis(late));
+            watches.clear();
+        }
         boolean answering = true;
         Set<String> present = new HashSet<>();
         for (Supervised subsystem : subsystems.get()) {

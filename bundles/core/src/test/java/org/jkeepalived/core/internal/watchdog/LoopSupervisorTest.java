@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jkeepalived.core.api.loop.EventLoop;
@@ -92,6 +93,42 @@ class LoopSupervisorTest {
         // the fresh loop answers: healthy again, and restarted once only
         await().atMost(Duration.ofSeconds(5)).until(supervisor::healthy);
         assertThat(work.restarts).hasSize(1);
+    }
+
+    @Test
+    void whenTheWholeProcessWasHeldUpTheLoopsGetAFullTimeoutAfterIt() {
+        OneLoop work = new OneLoop();
+        AtomicBoolean holdUp = new AtomicBoolean();
+        // a subsystem whose listing holds the watchdog's own thread, as a pause holds every thread
+        subsystems.add(new Supervised() {
+            @Override
+            public String subsystem() {
+                return "pause";
+            }
+
+            @Override
+            public Map<String, Executor> loops() {
+                if (holdUp.getAndSet(false)) {
+                    sleep(1500);
+                }
+                return Map.of();
+            }
+
+            @Override
+            public void restart(StuckLoop stuck) {
+            }
+        });
+        subsystems.add(work);
+        supervisor = new LoopSupervisor(FAST, () -> subsystems, () -> List.of(listener()), Clock.systemUTC());
+        supervisor.start();
+        await().atMost(Duration.ofSeconds(2)).until(supervisor::healthy);
+
+        work.loop.get().execute(() -> sleep(60_000));
+        holdUp.set(true);
+
+        // the loop is still restarted, but for a hello sent after the hold-up, not for the 1.5 s it lasted
+        await().atMost(Duration.ofSeconds(5)).until(() -> !work.restarts.isEmpty());
+        assertThat(work.restarts.get(0).stuckFor()).isGreaterThan(FAST.timeout()).isLessThan(Duration.ofMillis(1200));
     }
 
     @Test
