@@ -18,6 +18,7 @@ import io.netty.channel.socket.DatagramPacket;
 import org.jkeepalived.checker.api.CheckOutcome;
 import org.jkeepalived.checker.api.CheckTarget;
 import org.jkeepalived.checker.api.Checker;
+import org.jkeepalived.checker.sockets.SocketFailures;
 
 /**
  * Sends one echo request per probe from a ping socket registered on the checker loop, and waits
@@ -72,7 +73,7 @@ final class PingChecker implements Checker {
             }
         });
         Duration wait = target.connectTimeout();
-        ScheduledFuture<?> deadline = loop.schedule(() -> outcome.complete(CheckOutcome.down("no echo reply within " + describe(wait))),
+        ScheduledFuture<?> deadline = loop.schedule(() -> outcome.complete(CheckOutcome.down("no echo reply within " + SocketFailures.describe(wait))),
                 wait.toNanos(), TimeUnit.NANOSECONDS);
         loop.register(opened).addListener(registered -> {
             if (!registered.isSuccess()) {
@@ -120,9 +121,5 @@ final class PingChecker implements Checker {
                 outcome.complete(CheckOutcome.down("cannot send the echo request: " + written.cause().getMessage()));
             }
         });
-    }
-
-    private static String describe(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 }

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import org.jkeepalived.checker.sockets.SocketFailures;
 
 /**
  * keepalived's SMTP dialogue on one connection (RFC 5321 sections 3.1, 4.1.1.1 and 4.1.1.10): the
@@ -100,7 +101,7 @@ final class SmtpDialogue extends ChannelInboundHandlerAdapter {
         } else if (cause instanceof TooLongFrameException) {
             end(ctx, step.answered + " a line longer than " + SmtpSession.MAX_LINE + " characters");
         } else {
-            end(ctx, "read failed: " + SmtpSession.reason(cause));
+            end(ctx, "read failed: " + SocketFailures.reason(cause));
         }
     }
 

@@ -2,9 +2,9 @@ package org.jkeepalived.checker.tcp;
 
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
-import java.util.Locale;
 
 import io.netty.channel.ConnectTimeoutException;
+import org.jkeepalived.checker.sockets.SocketFailures;
 
 /** Says in a few words why a connection failed, as the log and the shell show it. */
 final class ConnectFailures {
@@ -25,18 +25,8 @@ final class ConnectFailures {
         if (cause instanceof NoRouteToHostException) {
             return "no route to host";
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        // Netty writes "syscall(..) failed: Reason: /address:port": the reason is the last part that is no address.
-        String[] parts = message.split(": ");
-        String reason = message;
-        for (int i = parts.length - 1; i >= 0; i--) {
-            if (!parts[i].isBlank() && !parts[i].startsWith("/")) {
-                reason = parts[i].trim();
-                break;
-            }
-        }
-        reason = reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
-        if (local != null && message.startsWith("bind(")) {
+        String reason = SocketFailures.reason(cause);
+        if (local != null && String.valueOf(cause.getMessage()).startsWith("bind(")) {
             return "cannot bind to " + local.getHostString() + ":" + local.getPort() + ": " + reason;
         }
         return reason;

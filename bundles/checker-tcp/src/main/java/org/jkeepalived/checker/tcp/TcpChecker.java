@@ -1,9 +1,7 @@
 package org.jkeepalived.checker.tcp;
 
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import io.netty.bootstrap.Bootstrap;
@@ -13,15 +11,10 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.SocketProtocolFamily;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.channel.unix.IntegerUnixChannelOption;
-import io.netty.channel.unix.RawUnixChannelOption;
 import org.jkeepalived.checker.api.CheckOutcome;
 import org.jkeepalived.checker.api.CheckTarget;
 import org.jkeepalived.checker.api.Checker;
+import org.jkeepalived.checker.sockets.CheckerSockets;
 
 /**
  * Connects to the target, and closes the connection as soon as it is established, on the checker
@@ -29,12 +22,6 @@ import org.jkeepalived.checker.api.Checker;
  * the socket before it connects.
  */
 final class TcpChecker implements Checker {
-
-    /** socket(7): SOL_SOCKET level, SO_BINDTODEVICE and SO_MARK options. */
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_BINDTODEVICE = 25;
-    private static final int SO_MARK = 36;
-    private static final ChannelOption<Integer> MARK = new IntegerUnixChannelOption("SO_MARK", SOL_SOCKET, SO_MARK);
 
     private static final ChannelHandler NOTHING = new Nothing();
 
@@ -45,25 +32,18 @@ final class TcpChecker implements Checker {
 
     TcpChecker(CheckTarget target, EventLoop loop) {
         this.target = target;
-        boolean epoll = Epoll.isAvailable();
-        // A socket of the target's family, as keepalived opens it, rather than a dual-stack one.
-        SocketProtocolFamily family = target.address().getAddress() instanceof Inet6Address
-                ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
-        this.bootstrap = new Bootstrap()
-                .group(loop)
-                .channelFactory(() -> epoll ? new EpollSocketChannel(family) : new NioSocketChannel())
-                .handler(NOTHING)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, target.connectTimeout().toMillis()));
-        if (epoll && target.fwmark() != 0) {
-            bootstrap.option(MARK, target.fwmark());
+        Bootstrap made;
+        String refused = null;
+        try {
+            made = CheckerSockets.tcp(loop, target.address(), target.bindInterface(), target.fwmark())
+                    .handler(NOTHING)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, target.connectTimeout().toMillis()));
+        } catch (IllegalStateException e) {
+            made = null;
+            refused = e.getMessage();
         }
-        if (epoll && target.bindInterface().isPresent()) {
-            byte[] name = target.bindInterface().get().getBytes(StandardCharsets.US_ASCII);
-            ByteBuffer value = ByteBuffer.allocateDirect(name.length + 1).put(name).put((byte) 0).flip();
-            bootstrap.option(new RawUnixChannelOption("SO_BINDTODEVICE", SOL_SOCKET, SO_BINDTODEVICE, name.length + 1), value);
-        }
-        this.unsupported = !epoll && (target.fwmark() != 0 || target.bindInterface().isPresent())
-                ? "fwmark and bind_if need Netty's epoll transport, which is unavailable" : null;
+        this.bootstrap = made;
+        this.unsupported = refused;
     }
 
     @Override
@@ -74,13 +54,11 @@ final class TcpChecker implements Checker {
         CompletableFuture<CheckOutcome> outcome = new CompletableFuture<>();
         InetSocketAddress local = target.bindAddress().orElse(null);
         ChannelFuture connect = local == null ? bootstrap.connect(target.address()) : bootstrap.connect(target.address(), local);
-        Channel channel = connect.channel();
-        if (!channel.isRegistered()) {
-            // No socket could be made (EMFILE, ENOBUFS): Netty failed the connect at once, off this loop,
-            // and there is nothing to close.
-            return CompletableFuture.completedFuture(CheckOutcome.down("cannot open a socket: "
-                    + ConnectFailures.describe(connect.cause(), null)));
+        Optional<String> notOpened = CheckerSockets.notOpened(connect);
+        if (notOpened.isPresent()) {
+            return CompletableFuture.completedFuture(CheckOutcome.down(notOpened.get()));
         }
+        Channel channel = connect.channel();
         connecting = channel;
         connect.addListener(done -> {
             if (done.isSuccess()) {

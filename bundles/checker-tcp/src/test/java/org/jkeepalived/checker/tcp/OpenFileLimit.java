@@ -27,10 +27,7 @@ final class OpenFileLimit implements AutoCloseable {
 
     static OpenFileLimit lowerToWhatIsOpen() throws IOException, InterruptedException {
         String soft = prlimit("--nofile", "--output=SOFT", "--noheadings").trim();
-        long open;
-        try (var descriptors = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
-            open = descriptors.count();
-        }
+        long open = settledCount();
         prlimit("--nofile=" + (open + ROOM_TO_RESTORE) + ":");
         OpenFileLimit limit = new OpenFileLimit(soft);
         try {
@@ -44,6 +41,21 @@ final class OpenFileLimit implements AutoCloseable {
             }
         }
         return limit;
+    }
+
+    /** The descriptors open once no other thread closes one any more, as a loop closing a probe's socket. */
+    private static long settledCount() throws IOException, InterruptedException {
+        long last = -1;
+        for (int same = 0; same < 3; ) {
+            Thread.sleep(50);
+            long now;
+            try (var descriptors = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
+                now = descriptors.count();
+            }
+            same = now == last ? same + 1 : 0;
+            last = now;
+        }
+        return last;
     }
 
     @Override

@@ -1,12 +1,10 @@
 package org.jkeepalived.checker.udp;
 
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,19 +17,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.SocketProtocolFamily;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.unix.IntegerUnixChannelOption;
-import io.netty.channel.unix.RawUnixChannelOption;
 import org.jkeepalived.checker.api.CheckOutcome;
 import org.jkeepalived.checker.api.CheckTarget;
 import org.jkeepalived.checker.api.Checker;
+import org.jkeepalived.checker.sockets.CheckerSockets;
+import org.jkeepalived.checker.sockets.SocketFailures;
 
 /**
  * Sends the payload from a UDP socket connected to the target, so that the kernel reports an ICMP
@@ -40,11 +33,6 @@ import org.jkeepalived.checker.api.Checker;
  */
 final class UdpChecker implements Checker {
 
-    /** socket(7): the SOL_SOCKET level and its SO_BINDTODEVICE and SO_MARK options. */
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_BINDTODEVICE = 25;
-    private static final int SO_MARK = 36;
-    private static final ChannelOption<Integer> MARK = new IntegerUnixChannelOption("SO_MARK", SOL_SOCKET, SO_MARK);
     /** The size of the random payload sent when the block gives none. */
     private static final int RANDOM_PAYLOAD_LENGTH = 16;
 
@@ -62,27 +50,27 @@ final class UdpChecker implements Checker {
     @Override
     public CompletableFuture<CheckOutcome> check() {
         CompletableFuture<CheckOutcome> outcome = new CompletableFuture<>();
-        boolean epoll = Epoll.isAvailable();
-        if (!epoll && (target.fwmark() != 0 || target.bindInterface().isPresent())) {
-            return CompletableFuture.completedFuture(CheckOutcome.down("fwmark and bind_if need Netty's epoll transport, which is unavailable"));
+        Bootstrap bootstrap;
+        try {
+            bootstrap = bootstrap(outcome);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.completedFuture(CheckOutcome.down(e.getMessage()));
         }
         InetSocketAddress source = target.bindAddress().orElse(null);
-        Bootstrap bootstrap = bootstrap(epoll, outcome);
         ChannelFuture connect = source == null ? bootstrap.connect(target.address()) : bootstrap.connect(target.address(), source);
-        Channel opened = connect.channel();
-        if (!opened.isRegistered()) {
-            // No socket could be made (EMFILE, ENOBUFS): Netty failed the connect at once, off this loop,
-            // and there is nothing to close.
-            return CompletableFuture.completedFuture(CheckOutcome.down("cannot open a socket: " + reason(connect.cause())));
+        Optional<String> notOpened = CheckerSockets.notOpened(connect);
+        if (notOpened.isPresent()) {
+            return CompletableFuture.completedFuture(CheckOutcome.down(notOpened.get()));
         }
+        Channel opened = connect.channel();
         channel = opened;
         Duration wait = target.connectTimeout();
         ScheduledFuture<?> deadline = loop.schedule(() -> outcome.complete(definition.requireReply()
-                ? CheckOutcome.down("no reply within " + describe(wait))
-                : CheckOutcome.up("no ICMP error within " + describe(wait))), wait.toNanos(), TimeUnit.NANOSECONDS);
+                ? CheckOutcome.down("no reply within " + SocketFailures.describe(wait))
+                : CheckOutcome.up("no ICMP error within " + SocketFailures.describe(wait))), wait.toNanos(), TimeUnit.NANOSECONDS);
         connect.addListener(done -> {
             if (!done.isSuccess()) {
-                outcome.complete(CheckOutcome.down(reason(done.cause())));
+                outcome.complete(CheckOutcome.down(SocketFailures.reason(done.cause())));
                 return;
             }
             opened.writeAndFlush(Unpooled.wrappedBuffer(payload())).addListener(sent -> {
@@ -135,12 +123,8 @@ final class UdpChecker implements Checker {
         return CheckOutcome.up("replied with " + reply.length + " bytes as required");
     }
 
-    private Bootstrap bootstrap(boolean epoll, CompletableFuture<CheckOutcome> outcome) {
-        SocketProtocolFamily family = target.address().getAddress() instanceof Inet6Address
-                ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
-        Bootstrap bootstrap = new Bootstrap()
-                .group(loop)
-                .channelFactory(() -> epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family))
+    private Bootstrap bootstrap(CompletableFuture<CheckOutcome> outcome) {
+        return CheckerSockets.udp(loop, target.address(), target.bindInterface(), target.fwmark())
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
@@ -157,15 +141,6 @@ final class UdpChecker implements Checker {
                         });
                     }
                 });
-        if (target.fwmark() != 0) {
-            bootstrap.option(MARK, target.fwmark());
-        }
-        target.bindInterface().ifPresent(device -> {
-            byte[] bytes = device.getBytes(StandardCharsets.US_ASCII);
-            ByteBuffer value = ByteBuffer.allocateDirect(bytes.length + 1).put(bytes).put((byte) 0).flip();
-            bootstrap.option(new RawUnixChannelOption("SO_BINDTODEVICE", SOL_SOCKET, SO_BINDTODEVICE, bytes.length + 1), value);
-        });
-        return bootstrap;
     }
 
     /** The ICMP errors the kernel reports on a connected UDP socket, named as such. */
@@ -176,24 +151,7 @@ final class UdpChecker implements Checker {
         if (cause instanceof NoRouteToHostException) {
             return "ICMP host unreachable: no route to " + target;
         }
-        return reason(cause);
+        return SocketFailures.reason(cause);
     }
 
-    /** The reason of a socket error without Netty's system call and address. */
-    private static String reason(Throwable cause) {
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String[] parts = message.split(": ");
-        String reason = message;
-        for (int i = parts.length - 1; i >= 0; i--) {
-            if (!parts[i].isBlank() && !parts[i].trim().matches("\\S*/\\S+:\\d+")) {
-                reason = parts[i].trim();
-                break;
-            }
-        }
-        return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
-    }
-
-    private static String describe(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
 }

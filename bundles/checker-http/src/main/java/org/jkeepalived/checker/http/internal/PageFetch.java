@@ -6,10 +6,9 @@ import java.net.InetSocketAddress;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
@@ -34,6 +33,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import org.jkeepalived.checker.http.internal.FetchFailure.Kind;
+import org.jkeepalived.checker.sockets.CheckerSockets;
+import org.jkeepalived.checker.sockets.SocketFailures;
 
 /**
  * Fetches one page on a checker loop: connects, sends keepalived's GET request, and reads the
@@ -44,9 +45,6 @@ final class PageFetch {
 
     /** The User-Agent keepalived sends, which servers' logs and rules may know it by. */
     static final String USER_AGENT = "KeepAliveClient";
-
-    /** How Netty writes an address in its exceptions: {@code localhost/127.0.0.1:80}, {@code /[::1]:80}. */
-    private static final Pattern ADDRESS = Pattern.compile("\\S*/\\S+:\\d+");
 
     private final Channel channel;
     private final CompletableFuture<FetchResult> result;
@@ -68,7 +66,7 @@ final class PageFetch {
         CompletableFuture<FetchResult> result = new CompletableFuture<>();
         Bootstrap bootstrap;
         try {
-            bootstrap = Sockets.bootstrap(loop, request.server(), request.device(), request.fwmark());
+            bootstrap = CheckerSockets.tcp(loop, request.server(), request.device(), request.fwmark());
         } catch (IllegalStateException e) {
             result.complete(new FetchFailure(Kind.CONNECT, e.getMessage()));
             return new PageFetch(null, result);
@@ -95,10 +93,9 @@ final class PageFetch {
         });
         InetSocketAddress source = request.source().orElse(null);
         ChannelFuture connect = source == null ? bootstrap.connect(request.server()) : bootstrap.connect(request.server(), source);
-        if (!connect.channel().isRegistered()) {
-            // No socket could be made (EMFILE, ENOBUFS): Netty failed the connect at once, off this loop,
-            // and there is nothing to close.
-            result.complete(new FetchFailure(Kind.CONNECT, "cannot open a socket: " + reason(connect.cause())));
+        Optional<String> notOpened = CheckerSockets.notOpened(connect);
+        if (notOpened.isPresent()) {
+            result.complete(new FetchFailure(Kind.CONNECT, notOpened.get()));
             return new PageFetch(null, result);
         }
         connect.addListener(done -> {
@@ -139,35 +136,14 @@ final class PageFetch {
 
     private static FetchFailure connectFailure(Throwable cause, PageRequest request) {
         if (cause instanceof ConnectTimeoutException) {
-            return new FetchFailure(Kind.CONNECT_TIMEOUT, "connect timed out after " + describe(request.timeout().orElseThrow()));
+            return new FetchFailure(Kind.CONNECT_TIMEOUT, "connect timed out after " + SocketFailures.describe(request.timeout().orElseThrow()));
         }
-        String reason = reason(cause);
+        String reason = SocketFailures.reason(cause);
         if (request.source().isPresent() && String.valueOf(cause.getMessage()).startsWith("bind(")) {
             InetSocketAddress source = request.source().get();
             reason = "cannot bind to " + source.getHostString() + ":" + source.getPort() + ": " + reason;
         }
         return new FetchFailure(Kind.CONNECT, reason);
-    }
-
-    /**
-     * The reason of a socket error without Netty's system call and the address, for example
-     * {@code connection refused} from {@code finishConnect(..) failed: Connection refused: localhost/127.0.0.1:80}.
-     */
-    static String reason(Throwable cause) {
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String[] parts = message.split(": ");
-        String reason = message;
-        for (int i = parts.length - 1; i >= 0; i--) {
-            if (!parts[i].isBlank() && !ADDRESS.matcher(parts[i].trim()).matches()) {
-                reason = parts[i].trim();
-                break;
-            }
-        }
-        return reason.isEmpty() ? reason : reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
-    }
-
-    static String describe(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     /** Sends the request, reads the response, and completes the result once. */
@@ -195,7 +171,7 @@ final class PageFetch {
                     if (handshake.isSuccess()) {
                         ctx.writeAndFlush(request(request));
                     } else {
-                        fail(ctx, Kind.TLS, "TLS handshake failed: " + reason(handshake.cause()));
+                        fail(ctx, Kind.TLS, "TLS handshake failed: " + SocketFailures.reason(handshake.cause()));
                     }
                 });
             }
@@ -235,7 +211,7 @@ final class PageFetch {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            String timeout = request.timeout().map(PageFetch::describe).orElse("");
+            String timeout = request.timeout().map(SocketFailures::describe).orElse("");
             if (cause instanceof ReadTimeoutException) {
                 if (tls != null && !tls.handshakeFuture().isDone()) {
                     fail(ctx, Kind.TLS, "TLS handshake timed out after " + timeout);
@@ -249,9 +225,9 @@ final class PageFetch {
                 fail(ctx, Kind.MALFORMED, cause.getMessage());
             } else if (tls != null && (cause instanceof SSLException || cause.getCause() instanceof SSLException
                     || cause instanceof DecoderException)) {
-                fail(ctx, Kind.TLS, "TLS error: " + reason(cause.getCause() != null ? cause.getCause() : cause));
+                fail(ctx, Kind.TLS, "TLS error: " + SocketFailures.reason(cause.getCause() != null ? cause.getCause() : cause));
             } else if (cause instanceof IOException) {
-                fail(ctx, Kind.READ_ERROR, "read failed: " + reason(cause));
+                fail(ctx, Kind.READ_ERROR, "read failed: " + SocketFailures.reason(cause));
             } else {
                 fail(ctx, Kind.READ_ERROR, "read failed: " + cause);
             }
