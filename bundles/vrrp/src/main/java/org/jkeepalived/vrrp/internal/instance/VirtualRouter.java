@@ -2,7 +2,9 @@ package org.jkeepalived.vrrp.internal.instance;
 
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * VrrpChannels channels = new VrrpChannels(loop);            // one per loop, shared by its instances
  * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance, VmacNames.of(config.vrrpInstances(), "vrrp"), AnnouncementIntervals.NONE);
  * Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
- * VirtualRouter router = VirtualRouter.create(settings, channels, link, listener);
+ * VirtualRouter router = VirtualRouter.create(settings, channels, link, AnnouncedAddresses.onInstanceInterface(settings), listener);
  * router.start();
  * ...
  * router.setFault(true);                                     // tracking decides
@@ -69,7 +71,8 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     private final VrrpStateMachine fsm;
     private final AdvertSender sender;
     private final LoopTimer timer;
-    private final Optional<LinkAnnouncer> announcer;
+    /** One per interface that has addresses of the instance. */
+    private final List<LinkAnnouncer> announcers;
     private final Optional<GarpScheduler> garp;
     private final InstanceStatistics statistics = new InstanceStatistics();
     private final Map<DropReason, Long> dropLogged = new EnumMap<>(DropReason.class);
@@ -82,7 +85,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     private boolean closed;
 
     private VirtualRouter(VrrpSettings settings, VrrpChannels channels, Optional<InterfaceInfo> link,
-            InetAddress source, VirtualRouterListener listener) {
+            AnnouncedAddresses announced, InetAddress source, VirtualRouterListener listener) {
         this.settings = settings;
         this.channels = channels;
         this.loop = channels.loop();
@@ -96,12 +99,9 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
         this.sender = new AdvertSender(settings.name(), channel.sendSocket(), writer(settings.checksumRule()),
                 settings.destinations(), source, settings.unicastTtl());
         this.timer = loop.newTimer(() -> fsm.timerExpired(loop.nanoTime()));
-        // with use_vmac the addresses live on the VMAC, whose MAC address is the virtual router's
-        Optional<InterfaceInfo> addressLink = settings.vmac().map(vmac -> InterfaceInfo.lookup(vmac.interfaceName()))
-                .or(() -> link);
-        this.announcer = addressLink.map(l -> LinkAnnouncer.open(settings.name(), l, l.mac(), settings.virtualAddresses(),
-                channels.pacers(l.index()), settings.announcementIntervals()));
-        this.garp = announcer.map(a -> new GarpScheduler(settings.garp(), a::announce, loop::newTimer));
+        this.announcers = announcers(settings, channels, announced);
+        this.garp = announcers.isEmpty() ? Optional.empty()
+                : Optional.of(new GarpScheduler(settings.garp(), () -> announcers.forEach(LinkAnnouncer::announce), loop::newTimer));
         channel.register(settings.virtualRouterId(), this);
     }
 
@@ -114,17 +114,36 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
      * @param link the instance's interface (absent only for a unicast instance without one): its
      *             addresses are the default advert source, and its MAC address goes in the announcements;
      *             with use_vmac its VMAC must exist: adverts go out and come in on it unless vmac_xmit_base
+     * @param announced the addresses it announces as master, by interface; on each interface as from
+     *                  that interface's MAC address (with use_vmac, the VMAC's is the virtual router's)
      * @param listener what sets and removes the virtual addresses
      * @return the instance
      * @throws IllegalStateException naming the instance, if no source address can be found or the
      *         channel cannot be opened
      */
     public static VirtualRouter create(VrrpSettings settings, VrrpChannels channels, Optional<InterfaceInfo> link,
-            VirtualRouterListener listener) {
+            AnnouncedAddresses announced, VirtualRouterListener listener) {
         if (!channels.loop().inEventLoop()) {
             throw new IllegalStateException(settings + " must be created on its event loop " + channels.loop().name());
         }
-        return new VirtualRouter(settings, channels, link, sourceAddress(settings, link), listener);
+        return new VirtualRouter(settings, channels, link, announced, sourceAddress(settings, link), listener);
+    }
+
+    /** An announcer for each interface; one whose interface is missing is said and left out, the others announce. */
+    private static List<LinkAnnouncer> announcers(VrrpSettings settings, VrrpChannels channels, AnnouncedAddresses announced) {
+        List<LinkAnnouncer> announcers = new ArrayList<>();
+        announced.byInterface().forEach((name, addresses) -> {
+            InterfaceInfo link;
+            try {
+                link = InterfaceInfo.lookup(name);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("({}) cannot announce {} on {}: {}", settings.name(), addresses, name, e.getMessage());
+                return;
+            }
+            announcers.add(LinkAnnouncer.open(settings.name(), link, link.mac(), addresses, channels.pacers(link.index()),
+                    settings.announcementIntervals()));
+        });
+        return List.copyOf(announcers);
     }
 
     /** The advert source: mcast_src_ip or unicast_src_ip, else the interface's primary address (RFC 5798 section 5.1.1.1, 5.1.2.1). */
@@ -205,7 +224,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
      * instance does nothing more, says nothing and leaves its addresses as they are.
      */
     public void releaseAbandoned() {
-        announcer.ifPresent(LinkAnnouncer::closeAbandoned);
+        announcers.forEach(LinkAnnouncer::closeAbandoned);
     }
 
     /**
@@ -257,7 +276,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
             fsm.shutdown(loop.nanoTime());
             channel.unregister(settings.virtualRouterId());
             channels.release(channel);
-            announcer.ifPresent(LinkAnnouncer::close);
+            announcers.forEach(LinkAnnouncer::close);
         });
     }
 
@@ -309,7 +328,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
     public void leaveMaster() {
         statistics.countReleasedMaster();
         garp.ifPresent(GarpScheduler::leftMaster);
-        announcer.ifPresent(LinkAnnouncer::withdraw);
+        announcers.forEach(LinkAnnouncer::withdraw);
         notifyListener("remove the virtual addresses", () -> listener.removeVirtualAddresses(settings));
     }
 

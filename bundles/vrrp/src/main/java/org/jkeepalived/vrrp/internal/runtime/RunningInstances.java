@@ -1,5 +1,6 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -13,6 +14,7 @@ import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.api.VrrpState;
+import org.jkeepalived.vrrp.internal.instance.AnnouncedAddresses;
 import org.jkeepalived.vrrp.internal.instance.InstanceStatistics;
 import org.jkeepalived.vrrp.internal.instance.VirtualRouter;
 import org.jkeepalived.vrrp.internal.net.InterfaceInfo;
@@ -262,7 +264,7 @@ final class RunningInstances {
                 network.removeQuietly(settings);
             }
             InstanceNotifier notifier = new InstanceNotifier(plan.notifyScripts(), scripts);
-            VirtualRouter router = VirtualRouter.create(settings, channels, link, new Listeners(
+            VirtualRouter router = VirtualRouter.create(settings, channels, link, announced(plan.network()), new Listeners(
                     List.of(network, notifier, transitions, groups.listenerFor(plan.name()))));
             Running started = new Running(plan, router, notifier, network);
             // an instance whose tracked objects are down starts in FAULT
@@ -276,6 +278,14 @@ final class RunningInstances {
             }
             return Optional.empty();
         }
+    }
+
+    /** The addresses the instance sets as master, by the interface each goes on. */
+    private static AnnouncedAddresses announced(NetworkEntries network) {
+        Map<String, List<InetAddress>> byInterface = new LinkedHashMap<>();
+        network.addresses().forEach(address -> byInterface.computeIfAbsent(address.device(), name -> new ArrayList<>())
+                .add(address.address()));
+        return new AnnouncedAddresses(byInterface);
     }
 
     private VrrpInstanceStatus status(Running current) {

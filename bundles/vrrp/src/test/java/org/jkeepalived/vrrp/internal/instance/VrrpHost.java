@@ -54,7 +54,8 @@ final class VrrpHost implements AutoCloseable {
     VirtualRouter start(VrrpSettings settings) {
         VirtualRouter router = onLoop(() -> {
             Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
-            VirtualRouter created = VirtualRouter.create(settings, channels, link, new Recorder());
+            VirtualRouter created = VirtualRouter.create(settings, channels, link, AnnouncedAddresses.onInstanceInterface(settings),
+                    new Recorder());
             created.start();
             return created;
         });

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.vrrp.api.VrrpState;
+import org.jkeepalived.vrrp.internal.net.PacketCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +104,55 @@ class VrrpRuntimeNamespaceTest {
         await().atMost(TAKEOVER).ignoreExceptions().until(() -> first.instance("VI_1").state() == VrrpState.MASTER
                 && first.instance("VI_2").state() == VrrpState.MASTER);
         await().atMost(TAKEOVER).until(() -> first.has("192.0.2.200"));
+    }
+
+    @Test
+    void aMasterAnnouncesEachAddressOnTheInterfaceItIsOnExcludedAndOtherFamilyOnesToo() throws Exception {
+        first.namespace.execOrFail("ip", "link", "add", "eth1", "type", "veth", "peer", "name", "tap1");
+        first.namespace.execOrFail("ip", "link", "set", "eth1", "up");
+        first.namespace.execOrFail("ip", "link", "set", "tap1", "up");
+        String eth1Mac = first.namespace.execOrFail("cat", "/sys/class/net/eth1/address").trim().replace(":", "");
+        InetAddress onEth1 = InetAddress.getByName("198.51.100.100");
+        InetAddress excluded = InetAddress.getByName("2001:db8::100");
+        try (PacketCapture eth1 = first.namespace.call(() -> PacketCapture.open("tap1"));
+                PacketCapture eth0 = second.namespace.call(() -> PacketCapture.open("eth0"))) {
+            first.apply("""
+                    vrrp_instance VI_1 {
+                        state BACKUP
+                        interface eth0
+                        virtual_router_id 51
+                        priority 150
+                        advert_int 1
+                        virtual_ipaddress {
+                            192.0.2.100/24 dev eth0
+                            198.51.100.100/24 dev eth1
+                        }
+                        virtual_ipaddress_excluded {
+                            2001:db8::100/64 dev eth1
+                        }
+                    }
+                    """);
+            await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER);
+
+            List<byte[]> arps = eth1.incoming(frame -> isArpFor(frame, onEth1), 1, 5_000);
+            assertThat(arps).as("a gratuitous ARP for 198.51.100.100 on eth1").hasSize(1);
+            assertThat(HexFormat.of().formatHex(arps.get(0), 6, 12)).as("from eth1's MAC address").isEqualTo(eth1Mac);
+            assertThat(eth1.incoming(frame -> isNeighbourAdvertFor(frame, excluded), 1, 5_000))
+                    .as("an unsolicited NA for the excluded 2001:db8::100 on eth1").hasSize(1);
+            assertThat(eth0.incoming(frame -> isArpFor(frame, onEth1), 1, 1_000)).as("none on eth0").isEmpty();
+        }
+    }
+
+    /** A gratuitous ARP: an ARP whose sender protocol address is {@code address}. */
+    private static boolean isArpFor(byte[] frame, InetAddress address) {
+        return frame.length >= 42 && frame[12] == 0x08 && frame[13] == 0x06
+                && Arrays.equals(frame, 28, 32, address.getAddress(), 0, 4);
+    }
+
+    /** A neighbour advertisement (ICMPv6 type 136) whose target is {@code address}. */
+    private static boolean isNeighbourAdvertFor(byte[] frame, InetAddress address) {
+        return frame.length >= 78 && frame[12] == (byte) 0x86 && frame[13] == (byte) 0xdd && frame[20] == 58
+                && (frame[54] & 0xff) == 136 && Arrays.equals(frame, 62, 78, address.getAddress(), 0, 16);
     }
 
     @Test
