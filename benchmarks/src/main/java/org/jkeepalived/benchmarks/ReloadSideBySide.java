@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
@@ -78,6 +79,22 @@ public final class ReloadSideBySide {
             runs.put(daemon, bench.measure(daemon, start));
         }
         print(workload, runs);
+    }
+
+    /** The services that are not as wanted, and the end of each log under the run's directory, where they say why. */
+    private void printWhyNotApplied(Map<String, Map<String, Integer>> seen, Map<String, Map<String, Integer>> wanted) throws IOException {
+        wanted.forEach((service, destinations) -> {
+            if (!destinations.equals(seen.get(service))) {
+                System.out.printf("%s: wanted %s%n%s: seen   %s%n", service, destinations, service, seen.get(service));
+            }
+        });
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path log : files.filter(file -> file.getFileName().toString().endsWith(".log")).toList()) {
+                List<String> lines = Files.readAllLines(log);
+                System.out.println("--- the last 150 lines of " + log);
+                lines.subList(Math.max(0, lines.size() - 150), lines.size()).forEach(System.out::println);
+            }
+        }
     }
 
     /** Starts a daemon on a configuration file. */
@@ -155,6 +172,7 @@ public final class ReloadSideBySide {
                         alive(name, process);
                         Thread.sleep(POLL_PAUSE_MILLIS);
                         if (System.nanoTime() > deadline) {
+                            printWhyNotApplied(seen, wantedWatched);
                             throw new IllegalStateException(name + ": reload " + (i + 1) + " not applied within "
                                     + RELOAD_TIMEOUT_SECONDS + " s");
                         }
