@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * VrrpChannels channels = new VrrpChannels(loop);            // one per loop, shared by its instances
  * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance, VmacNames.of(config.vrrpInstances(), "vrrp"), AnnouncementIntervals.NONE);
  * Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
- * VirtualRouter router = VirtualRouter.create(settings, channels, link, AnnouncedAddresses.onInstanceInterface(settings), listener);
+ * VirtualRouter router = VirtualRouter.create(settings, channels, link, announced, listener);  // announced: addresses by interface
  * router.start();
  * ...
  * router.setFault(true);                                     // tracking decides
@@ -140,8 +140,13 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
                 LOG.warn("({}) cannot announce {} on {}: {}", settings.name(), addresses, name, e.getMessage());
                 return;
             }
-            announcers.add(LinkAnnouncer.open(settings.name(), link, link.mac(), addresses, channels.pacers(link.index()),
-                    settings.announcementIntervals()));
+            try {
+                announcers.add(LinkAnnouncer.open(settings.name(), link, link.mac(), addresses, channels.pacers(link.index()),
+                        settings.announcementIntervals()));
+            } catch (IllegalStateException e) {
+                announcers.forEach(LinkAnnouncer::close);
+                throw e;
+            }
         });
         return List.copyOf(announcers);
     }

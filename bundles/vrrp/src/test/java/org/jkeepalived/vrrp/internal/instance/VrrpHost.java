@@ -2,6 +2,7 @@ package org.jkeepalived.vrrp.internal.instance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.net.InterfaceInfo;
 import org.jkeepalived.vrrp.internal.net.VrrpChannels;
+import org.jkeepalived.vrrp.internal.settings.VirtualMac;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
 
 /**
@@ -54,7 +56,7 @@ final class VrrpHost implements AutoCloseable {
     VirtualRouter start(VrrpSettings settings) {
         VirtualRouter router = onLoop(() -> {
             Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
-            VirtualRouter created = VirtualRouter.create(settings, channels, link, AnnouncedAddresses.onInstanceInterface(settings),
+            VirtualRouter created = VirtualRouter.create(settings, channels, link, onInstanceInterface(settings),
                     new Recorder());
             created.start();
             return created;
@@ -63,6 +65,12 @@ final class VrrpHost implements AutoCloseable {
             routers.add(router);
         }
         return router;
+    }
+
+    /** The advertised addresses on the instance's VMAC or interface, where they are when they name no other. */
+    private static AnnouncedAddresses onInstanceInterface(VrrpSettings settings) {
+        return new AnnouncedAddresses(settings.vmac().map(VirtualMac::interfaceName).or(settings::interfaceName)
+                .map(name -> Map.of(name, settings.virtualAddresses())).orElseGet(Map::of));
     }
 
     <T> T onLoop(Supplier<T> task) {
