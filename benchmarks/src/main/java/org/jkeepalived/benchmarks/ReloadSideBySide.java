@@ -76,24 +76,41 @@ public final class ReloadSideBySide {
         Map<String, Run> runs = new LinkedHashMap<>();
         for (String daemon : System.getProperty("daemons", "keepalived,jkeepalived").split(",")) {
             Daemon start = daemon.equals("keepalived") ? bench::startKeepalived : config -> bench.startJkeepalived(distribution, config);
-            runs.put(daemon, bench.measure(daemon, start));
+            try {
+                runs.put(daemon, bench.measure(daemon, start));
+            } catch (RuntimeException e) {
+                bench.printLogs();
+                throw e;
+            }
         }
         print(workload, runs);
     }
 
-    /** The services that are not as wanted, and the end of each log under the run's directory, where they say why. */
-    private void printWhyNotApplied(Map<String, Map<String, Integer>> seen, Map<String, Map<String, Integer>> wanted) throws IOException {
+    /** The services that are not as wanted. */
+    private static void printDifferences(Map<String, Map<String, Integer>> seen, Map<String, Map<String, Integer>> wanted) {
         wanted.forEach((service, destinations) -> {
             if (!destinations.equals(seen.get(service))) {
                 System.out.printf("%s: wanted %s%n%s: seen   %s%n", service, destinations, service, seen.get(service));
             }
         });
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path log : files.filter(file -> file.getFileName().toString().endsWith(".log")).toList()) {
-                List<String> lines = Files.readAllLines(log);
-                System.out.println("--- the last 150 lines of " + log);
-                lines.subList(Math.max(0, lines.size() - 150), lines.size()).forEach(System.out::println);
+    }
+
+    /**
+     * The end of each log and daemon output under the run's directory, and of the JVM crash reports in
+     * /tmp (-XX:ErrorFile=/tmp/hs_err_%p.log): a guest keeps nothing once it stops.
+     */
+    private void printLogs() throws IOException {
+        List<Path> logs = new ArrayList<>();
+        for (Path root : List.of(directory, Path.of("/tmp"))) {
+            try (Stream<Path> files = Files.walk(root, root.equals(directory) ? Integer.MAX_VALUE : 1)) {
+                files.filter(file -> file.getFileName().toString().matches(".*\\.(log|out)")
+                        && (root.equals(directory) || file.getFileName().toString().startsWith("hs_err"))).forEach(logs::add);
             }
+        }
+        for (Path log : logs) {
+            List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+            System.out.println("--- the last 150 lines of " + log);
+            lines.subList(Math.max(0, lines.size() - 150), lines.size()).forEach(System.out::println);
         }
     }
 
@@ -172,7 +189,7 @@ public final class ReloadSideBySide {
                         alive(name, process);
                         Thread.sleep(POLL_PAUSE_MILLIS);
                         if (System.nanoTime() > deadline) {
-                            printWhyNotApplied(seen, wantedWatched);
+                            printDifferences(seen, wantedWatched);
                             throw new IllegalStateException(name + ": reload " + (i + 1) + " not applied within "
                                     + RELOAD_TIMEOUT_SECONDS + " s");
                         }
