@@ -109,8 +109,11 @@ public final class ReloadSideBySide {
         }
         for (Path log : logs) {
             List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
-            System.out.println("--- the last 150 lines of " + log);
-            lines.subList(Math.max(0, lines.size() - 150), lines.size()).forEach(System.out::println);
+            // a crash report says what crashed, and where, first
+            boolean crash = log.getFileName().toString().startsWith("hs_err");
+            System.out.println("--- the " + (crash ? "first" : "last") + " 150 lines of " + log);
+            (crash ? lines.subList(0, Math.min(150, lines.size())) : lines.subList(Math.max(0, lines.size() - 150), lines.size()))
+                    .forEach(System.out::println);
         }
     }
 
