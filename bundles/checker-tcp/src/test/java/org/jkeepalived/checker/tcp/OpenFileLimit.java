@@ -30,17 +30,30 @@ final class OpenFileLimit implements AutoCloseable {
         long open = settledCount();
         prlimit("--nofile=" + (open + ROOM_TO_RESTORE) + ":");
         OpenFileLimit limit = new OpenFileLimit(soft);
+        limit.fill();
+        return limit;
+    }
+
+    /**
+     * Takes again the descriptors other threads closed since (a cleaner, a loop closing a probe's
+     * socket), once none closes any more.
+     */
+    void topUp() throws IOException, InterruptedException {
+        settledCount();
+        fill();
+    }
+
+    private void fill() throws IOException, InterruptedException {
         try {
             while (true) {
-                limit.fillers.add(FileChannel.open(DEV_NULL));
+                fillers.add(FileChannel.open(DEV_NULL));
             }
         } catch (IOException full) {
             if (!String.valueOf(full.getMessage()).contains("Too many open files")) {
-                limit.close();
+                close();
                 throw full;
             }
         }
-        return limit;
     }
 
     /** The descriptors open once no other thread closes one any more, as a loop closing a probe's socket. */
@@ -70,7 +83,11 @@ final class OpenFileLimit implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("prlimit", "--pid", Long.toString(ProcessHandle.current().pid())));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output;
+        // every pipe closed now, not by a cleaner at some later time, when it would free a descriptor
+        try (var input = process.getInputStream(); var stdin = process.getOutputStream(); var stderr = process.getErrorStream()) {
+            output = new String(input.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
         if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new UncheckedIOException(new IOException(String.join(" ", command) + " failed: " + output));
         }
