@@ -1,8 +1,8 @@
 package org.jkeepalived.lvs.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.jkeepalived.ipvs.api.Operation;
@@ -13,9 +13,8 @@ import org.jkeepalived.ipvs.api.Operation;
  */
 final class OperationCounts {
 
-    /** The kinds, in the order of {@link #kind(Operation)}. */
-    private static final List<String> KINDS = List.of("services added", "services changed", "services removed",
-            "real servers added", "real servers changed", "real servers removed");
+    /** Each kind of operation, in the order the line names them. */
+    private static final Map<Class<? extends Operation>, String> KINDS = kinds();
 
     private OperationCounts() {
     }
@@ -25,25 +24,21 @@ final class OperationCounts {
      * @return for example {@code 2040 operations: 40 services added, 2000 real servers added}
      */
     static String of(List<Operation> operations) {
-        Map<Integer, Integer> byKind = new TreeMap<>();
-        operations.forEach(operation -> byKind.merge(kind(operation), 1, Integer::sum));
-        return operations.size() + " operations: " + byKind.entrySet().stream()
-                .map(count -> count.getValue() + " " + KINDS.get(count.getKey()))
+        Map<Class<?>, Long> counts = operations.stream().collect(Collectors.groupingBy(Object::getClass, Collectors.counting()));
+        return operations.size() + " operations: " + KINDS.entrySet().stream()
+                .filter(kind -> counts.containsKey(kind.getKey()))
+                .map(kind -> counts.get(kind.getKey()) + " " + kind.getValue())
                 .collect(Collectors.joining(", "));
     }
 
-    private static int kind(Operation operation) {
-        if (operation instanceof Operation.NewService) {
-            return 0;
-        } else if (operation instanceof Operation.SetService) {
-            return 1;
-        } else if (operation instanceof Operation.DeleteService) {
-            return 2;
-        } else if (operation instanceof Operation.NewDestination) {
-            return 3;
-        } else if (operation instanceof Operation.SetDestination) {
-            return 4;
-        }
-        return 5;
+    private static Map<Class<? extends Operation>, String> kinds() {
+        Map<Class<? extends Operation>, String> kinds = new LinkedHashMap<>();
+        kinds.put(Operation.NewService.class, "services added");
+        kinds.put(Operation.SetService.class, "services changed");
+        kinds.put(Operation.DeleteService.class, "services removed");
+        kinds.put(Operation.NewDestination.class, "real servers added");
+        kinds.put(Operation.SetDestination.class, "real servers changed");
+        kinds.put(Operation.DeleteDestination.class, "real servers removed");
+        return kinds;
     }
 }

@@ -25,7 +25,8 @@ final class UnappliedSettings {
         VrrpGlobals globals = config.globalDefs().vrrp();
         for (VrrpInstance instance : config.vrrpInstances()) {
             if (instance.garp().extraInterfaces().isPresent()) {
-                warnings.add("(" + instance.name() + ") garp_extra_if is not applied: only the instance's interface is announced");
+                warnings.add("(" + instance.name() + ") garp_extra_if is not applied: addresses on other interfaces "
+                        + "are announced when the instance becomes master, not again periodically");
             }
         }
         if (globals.dynamicInterfaces() != VrrpGlobals.DynamicInterfaces.NO) {

@@ -36,7 +36,8 @@ class UnappliedSettingsTest {
                 """ + INSTANCE.formatted("    garp_extra_if 30\n"));
 
         assertThat(UnappliedSettings.of(config)).containsExactly(
-                "(VI_1) garp_extra_if is not applied: only the instance's interface is announced",
+                "(VI_1) garp_extra_if is not applied: addresses on other interfaces are announced when the instance "
+                        + "becomes master, not again periodically",
                 "dynamic_interfaces is not applied: an instance whose interface is missing is left out until a reload "
                         + "after the interface exists",
                 "log_unknown_vrids is not applied: adverts of a VRID no instance has are counted (keepalived:stats) "
