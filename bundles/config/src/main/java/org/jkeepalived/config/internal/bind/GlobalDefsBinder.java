@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jkeepalived.checker.api.ConfigBlock;
 import org.jkeepalived.checker.api.ConfigEntry;
@@ -17,6 +18,7 @@ import org.jkeepalived.config.api.model.Script;
 import org.jkeepalived.config.api.model.ScriptSecurity;
 import org.jkeepalived.config.api.model.lvs.LvsGlobals;
 import org.jkeepalived.config.api.model.vrrp.GarpSettings;
+import org.jkeepalived.config.api.model.vrrp.Nftables;
 import org.jkeepalived.config.api.model.vrrp.VrrpGlobals;
 
 /** global_defs. */
@@ -30,7 +32,9 @@ final class GlobalDefsBinder {
     private static final String NO_DBUS = "jkeepalived has no D-Bus interface; the Karaf shell offers its commands";
     private static final String BUFFERS = "jkeepalived sizes its socket buffers itself";
     private static final String NO_DUMPS = "jkeepalived writes no state files; the Karaf shell shows its state";
-    private static final String FIREWALL = "the firewall rules of no_accept and VMAC interfaces are not managed";
+    /** What nft(8) takes as a table name unquoted. */
+    private static final Pattern NFTABLES_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+    private static final String NFTABLES = "no_accept uses nftables (see the nftables keyword)";
 
     /** What global_defs sets; unset values take keepalived's defaults in {@link #build}. */
     static final class Draft {
@@ -86,6 +90,9 @@ final class GlobalDefsBinder {
         boolean logUnknownVrids;
         boolean ownerIgnoreAdverts;
         boolean disableLocalIgmp;
+        String nftablesTable = Nftables.DEFAULT.table();
+        int nftablesPriority = Nftables.DEFAULT.priority();
+        boolean nftablesCounters;
         Duration lvsTcpTimeout;
         Duration lvsTcpFinTimeout;
         Duration lvsUdpTimeout;
@@ -110,7 +117,7 @@ final class GlobalDefsBinder {
                     higherPrioSendAdvert != null && higherPrioSendAdvert, checkUnicastSrc, skipCheckAdvAddr, strict,
                     v3ChecksumAsV2, downTimerAdverts, startupDelay, notifyPriorityChanges, vmacPrefix,
                     vmacAddrPrefix == null ? vmacPrefix : vmacAddrPrefix, dynamicInterfaces, logUnknownVrids,
-                    ownerIgnoreAdverts, disableLocalIgmp);
+                    ownerIgnoreAdverts, disableLocalIgmp, new Nftables(nftablesTable, nftablesPriority, nftablesCounters));
             LvsGlobals lvs = new LvsGlobals(Optional.ofNullable(lvsTcpTimeout), Optional.ofNullable(lvsTcpFinTimeout),
                     Optional.ofNullable(lvsUdpTimeout), lvsFlush, lvsFlushOnStop, checkerLogAllFailures, rsInitNotifies);
             return new GlobalDefs(routerId == null ? hostName : routerId, notification,
@@ -232,12 +239,22 @@ final class GlobalDefsBinder {
             .unsupported("reload_time_file", "reload with SIGHUP or keepalived:reload at the time wanted")
             .unsupported("reload_repeat", "reload with SIGHUP or keepalived:reload at the time wanted")
             .unsupported("reload_file", "jkeepalived does not create the file that update tools wait on")
-            .unsupported("nftables", FIREWALL)
-            .unsupported("nftables_priority", FIREWALL)
-            .unsupported("nftables_ifindex", FIREWALL)
-            .unsupported("nftables_counters", FIREWALL)
-            .unsupported("vrrp_iptables", FIREWALL)
-            .unsupported("vrrp_ipsets", FIREWALL)
+            .add("nftables", "nftables [TABLENAME]", (d, a) -> {
+                a.atMost(1);
+                if (a.has(0)) {
+                    if (NFTABLES_NAME.matcher(a.word(0)).matches()) {
+                        d.nftablesTable = a.word(0);
+                    } else {
+                        a.invalid(0, "a table name: a letter, then letters, digits, '_' or '-'");
+                    }
+                }
+            })
+            .add("nftables_priority", "nftables_priority PRIORITY",
+                    (d, a) -> a.singleInt(Integer.MIN_VALUE, Integer.MAX_VALUE).ifPresent(v -> d.nftablesPriority = v))
+            .add("nftables_counters", "nftables_counters", (d, a) -> d.nftablesCounters = a.bare())
+            .ignored("nftables_ifindex", "link-local virtual addresses are matched with their interface's name")
+            .ignored("vrrp_iptables", NFTABLES)
+            .ignored("vrrp_ipsets", NFTABLES)
             .ignored("nftables_ipvs", "virtual server groups are set up one IPVS service per address")
             .ignored("nftables_ipvs_priority", "virtual server groups are set up one IPVS service per address")
             .ignored("nftables_ipvs_start_fwmark", "virtual server groups are set up one IPVS service per address")

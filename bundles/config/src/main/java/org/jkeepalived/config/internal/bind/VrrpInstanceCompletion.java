@@ -111,6 +111,10 @@ final class VrrpInstanceCompletion {
         }
         int version = version(d, defaults, family, where, context);
         Duration interval = advertInterval(d, version, where, context);
+        boolean strict = d.strictMode != null ? d.strictMode : defaults.strict();
+        if (strict && !StrictMode.enforce(d, family, version, where, context)) {
+            valid = false;
+        }
         int priority = d.priority != null ? d.priority
                 : d.state == VrrpState.MASTER ? VrrpInstance.OWNER_PRIORITY : 100;
         VrrpState state = d.state != null ? d.state
@@ -125,7 +129,6 @@ final class VrrpInstanceCompletion {
             context.warning(d.authenticationLocation, where + ": VRRPv3 has no authentication (RFC 5798); ignoring it");
             authentication = Optional.empty();
         }
-        boolean strict = d.strictMode != null ? d.strictMode : defaults.strict();
         if (!valid) {
             return Optional.empty();
         }
@@ -156,7 +159,7 @@ final class VrrpInstanceCompletion {
                         : globals.notification().smtpAlertVrrp().or(() -> globals.notification().smtpAlert()).orElse(false),
                 garp, d.downTimerAdverts != null ? d.downTimerAdverts : defaults.downTimerAdverts(),
                 Optional.ofNullable(d.timerExpiredBackup),
-                d.lowerPrioNoAdvert != null ? d.lowerPrioNoAdvert : strict || defaults.lowerPrioNoAdvert(),
+                d.lowerPrioNoAdvert != null ? d.lowerPrioNoAdvert : defaults.lowerPrioNoAdvert(),
                 d.higherPrioSendAdvert != null ? d.higherPrioSendAdvert : defaults.higherPrioSendAdvert(),
                 d.ownerIgnoreAdverts || defaults.ownerIgnoreAdverts(),
                 d.v3ChecksumAsV2 != null ? d.v3ChecksumAsV2 : defaults.v3ChecksumAsV2()));

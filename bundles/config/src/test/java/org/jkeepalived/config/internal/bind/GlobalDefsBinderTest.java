@@ -12,6 +12,7 @@ import org.jkeepalived.config.api.model.GlobalDefs;
 import org.jkeepalived.config.api.model.Notification;
 import org.jkeepalived.config.api.model.lvs.LvsGlobals;
 import org.jkeepalived.config.api.model.vrrp.GarpSettings;
+import org.jkeepalived.config.api.model.vrrp.Nftables;
 import org.jkeepalived.config.api.model.vrrp.VrrpGlobals;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,9 @@ class GlobalDefsBinderTest {
                     vrrp_down_timer_adverts 5
                     vrrp_startup_delay 5.5
                     dynamic_interfaces allow_if_changes
+                    nftables lb_vrrp
+                    nftables_priority -150
+                    nftables_counters
                     lvs_timeouts tcp 900 udp 30
                     lvs_flush
                     lvs_flush_on_stop VS
@@ -130,6 +134,7 @@ class GlobalDefsBinderTest {
         assertThat(vrrp.downTimerAdverts()).isEqualTo(5);
         assertThat(vrrp.startupDelay()).isEqualTo(Duration.ofMillis(5500));
         assertThat(vrrp.dynamicInterfaces()).isEqualTo(VrrpGlobals.DynamicInterfaces.ALLOW_IF_CHANGES);
+        assertThat(vrrp.nftables()).isEqualTo(new Nftables("lb_vrrp", -150, true));
         assertThat(globals.lvs()).isEqualTo(new LvsGlobals(Optional.of(Duration.ofSeconds(900)), Optional.empty(),
                 Optional.of(Duration.ofSeconds(30)), true, LvsGlobals.FlushOnStop.VIRTUAL_SERVERS, true, false));
     }

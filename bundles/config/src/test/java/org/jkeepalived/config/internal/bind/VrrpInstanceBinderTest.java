@@ -385,6 +385,115 @@ class VrrpInstanceBinderTest {
     }
 
     @Test
+    void strictModeTurnsOffWhatTheRfcsDoNotAllowAndSaysSo() {
+        ConfigResult result = read("""
+                global_defs {
+                    vrrp_strict
+                }
+                vrrp_instance backup {
+                    state MASTER
+                    priority 100
+                    interface eth0
+                    use_vmac
+                    vmac_xmit_base
+                    virtual_router_id 1
+                    authentication {
+                        auth_type PASS
+                        auth_pass secret
+                    }
+                    accept
+                    preempt_delay 5
+                    garp_lower_prio_repeat 3
+                    lower_prio_no_advert false
+                    higher_prio_send_advert
+                    virtual_ipaddress {
+                        192.0.2.1
+                    }
+                }
+                vrrp_instance owner {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 2
+                    priority 255
+                    virtual_ipaddress {
+                        192.0.2.2
+                    }
+                }
+                """);
+
+        assertThat(messages(result)).containsExactly(
+                "keepalived.conf:4:1: warning: vrrp_instance backup: strict_mode starts only the address owner "
+                        + "(priority 255) as MASTER; state is BACKUP",
+                "keepalived.conf:4:1: warning: vrrp_instance backup: strict_mode does not allow preempt_delay; preempting at once",
+                "keepalived.conf:4:1: warning: vrrp_instance backup: strict_mode does not allow accept in VRRPv2 (RFC 3768) "
+                        + "but for the address owner; no_accept",
+                "keepalived.conf:4:1: warning: vrrp_instance backup: strict_mode sends no gratuitous ARP after a lower "
+                        + "priority advert; garp_lower_prio_repeat and garp_lower_prio_delay are ignored",
+                "keepalived.conf:4:1: warning: vrrp_instance backup: strict_mode sends no advert in answer to a lower "
+                        + "priority; lower_prio_no_advert is on",
+                "keepalived.conf:4:1: warning: vrrp_instance backup: strict_mode does not allow higher_prio_send_advert; it is off",
+                "keepalived.conf:4:1: warning: vrrp_instance backup: strict_mode sends adverts from the VMAC; "
+                        + "vmac_xmit_base is ignored",
+                "keepalived.conf:11:5: warning: vrrp_instance backup: strict_mode does not allow authentication; "
+                        + "adverts go unauthenticated",
+                "keepalived.conf:24:1: warning: vrrp_instance owner: strict_mode starts only the address owner "
+                        + "(priority 255) as MASTER; state is MASTER");
+        KeepalivedConfig config = result.config().orElseThrow();
+        VrrpInstance backup = config.vrrpInstance("backup").orElseThrow();
+        assertThat(backup.authentication()).isEmpty();
+        assertThat(backup.initialState()).isEqualTo(VrrpState.BACKUP);
+        assertThat(backup.preemptDelay()).isZero();
+        assertThat(backup.accept()).isFalse();
+        assertThat(backup.garp().lowerPrioRepeat()).isZero();
+        assertThat(backup.lowerPrioNoAdvert()).isTrue();
+        assertThat(backup.higherPrioSendAdvert()).isFalse();
+        assertThat(backup.vmac().orElseThrow().xmitBase()).isFalse();
+        assertThat(backup.ownerIgnoreAdverts()).isFalse();
+        VrrpInstance owner = config.vrrpInstance("owner").orElseThrow();
+        assertThat(owner.initialState()).isEqualTo(VrrpState.MASTER);
+        assertThat(owner.ownerIgnoreAdverts()).isTrue();
+    }
+
+    @Test
+    void strictModeRefusesUnicastPeersAndInstancesWithoutAddresses() {
+        ConfigResult result = read("""
+                vrrp_instance unicast {
+                    strict_mode
+                    interface eth0
+                    virtual_router_id 1
+                    unicast_peer {
+                        192.0.2.10
+                    }
+                    virtual_ipaddress {
+                        192.0.2.1
+                    }
+                }
+                vrrp_instance empty {
+                    strict_mode on
+                    interface eth0
+                    virtual_router_id 2
+                    no_virtual_ipaddress
+                }
+                vrrp_instance global6 {
+                    strict_mode
+                    interface eth0
+                    virtual_router_id 3
+                    virtual_ipaddress {
+                        2001:db8::1
+                    }
+                }
+                """);
+
+        assertThat(messages(result)).containsExactly(
+                "keepalived.conf:6:9: error: vrrp_instance unicast: strict_mode does not allow unicast_peer: "
+                        + "VRRP adverts go to the multicast group",
+                "keepalived.conf:12:1: error: vrrp_instance empty: strict_mode needs at least one address in virtual_ipaddress",
+                "keepalived.conf:23:9: warning: vrrp_instance global6: strict_mode expects the first IPv6 virtual address "
+                        + "to be link-local (RFC 5798 section 5.2.9)");
+        assertThat(result.config()).isEmpty();
+    }
+
+    @Test
     void syncGroupsNameTheirInstancesAndTheirMembersTrackWithoutWeights() {
         ConfigResult result = read("""
                 vrrp_script chk {

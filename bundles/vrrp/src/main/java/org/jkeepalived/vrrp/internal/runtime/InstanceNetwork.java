@@ -7,26 +7,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sets an instance's virtual addresses, routes and rules in the kernel while it is master, and
- * removes them when it leaves MASTER, as keepalived does. Used on the VRRP loop only.
+ * removes them when it leaves MASTER, as keepalived does; with no_accept, packets to the addresses
+ * are dropped from before they are set until after they are removed. Used on the VRRP loop only.
  */
 final class InstanceNetwork implements VirtualRouterListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceNetwork.class);
 
     private final KernelNetwork kernel;
+    private final NoAcceptFilter filter;
     private NetworkEntries entries;
+    private boolean noAccept;
 
     /**
      * @param kernel the kernel's network
+     * @param filter what drops packets to the addresses of no_accept instances
      * @param entries the instance's virtual addresses, routes and rules
+     * @param noAccept whether packets to its addresses are dropped while it is master
      */
-    InstanceNetwork(KernelNetwork kernel, NetworkEntries entries) {
+    InstanceNetwork(KernelNetwork kernel, NoAcceptFilter filter, NetworkEntries entries, boolean noAccept) {
         this.kernel = kernel;
+        this.filter = filter;
         this.entries = entries;
+        this.noAccept = noAccept;
     }
 
     @Override
     public void addVirtualAddresses(VrrpSettings settings) {
+        if (noAccept) {
+            filter.block(settings.name(), entries.addresses());
+        }
         if (!entries.isEmpty()) {
             LOG.info("{} setting {}", settings, entries);
             kernel.add(entries, settings);
@@ -39,6 +49,7 @@ final class InstanceNetwork implements VirtualRouterListener {
             LOG.info("{} removing {}", settings, entries);
             kernel.remove(entries, settings);
         }
+        filter.unblock(settings.name(), entries.addresses());
     }
 
     /**
@@ -46,10 +57,19 @@ final class InstanceNetwork implements VirtualRouterListener {
      * sets the new ones, without leaving MASTER, as keepalived does on reload.
      *
      * @param next the instance's entries in the new configuration, with the same addresses
+     * @param nextNoAccept whether the new configuration drops packets to them while it is master
      * @param master whether the instance is master
      * @param settings the instance
      */
-    void update(NetworkEntries next, boolean master, VrrpSettings settings) {
+    void update(NetworkEntries next, boolean nextNoAccept, boolean master, VrrpSettings settings) {
+        if (master && nextNoAccept != noAccept) {
+            if (nextNoAccept) {
+                filter.block(settings.name(), next.addresses());
+            } else {
+                filter.unblock(settings.name(), next.addresses());
+            }
+        }
+        noAccept = nextNoAccept;
         if (master) {
             NetworkEntries gone = entries.without(next);
             NetworkEntries added = next.without(entries);
@@ -74,5 +94,6 @@ final class InstanceNetwork implements VirtualRouterListener {
      */
     void removeQuietly(VrrpSettings settings) {
         kernel.remove(entries, settings);
+        filter.unblock(settings.name(), entries.addresses());
     }
 }

@@ -10,9 +10,11 @@ import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
  * @param network the addresses, routes and rules it sets as master
  * @param notifyScripts its notify scripts
  * @param tracking what its tracked objects make of it
+ * @param noAccept whether this host drops packets to its addresses while it is master: no_accept,
+ *     unless it owns them (priority 255)
  */
 record InstancePlan(VrrpSettings settings, NetworkEntries network, NotifyScripts notifyScripts,
-        InstanceTracking tracking) {
+        InstanceTracking tracking, boolean noAccept) {
 
     /**
      * @param other the instance's plan in another configuration

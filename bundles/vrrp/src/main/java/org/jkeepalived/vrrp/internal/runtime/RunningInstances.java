@@ -39,6 +39,7 @@ final class RunningInstances {
     private final VmacLinks vmacs;
     private final VrrpChannels channels;
     private final KernelNetwork kernel;
+    private final NoAcceptFilter filter;
     private final ScriptLauncher scripts;
     private final Transitions transitions;
     private final Map<String, Running> running = new LinkedHashMap<>();
@@ -65,10 +66,12 @@ final class RunningInstances {
      * @param scripts what starts notify scripts
      * @param transitions what tells listeners of changes of state
      * @param vmacs what makes and removes the VMACs of use_vmac instances
+     * @param filter what drops packets to the addresses of no_accept instances
      */
     RunningInstances(VrrpChannels channels, KernelNetwork kernel,
-            ScriptLauncher scripts, Transitions transitions, VmacLinks vmacs) {
+            ScriptLauncher scripts, Transitions transitions, VmacLinks vmacs, NoAcceptFilter filter) {
         this.channels = channels;
+        this.filter = filter;
         this.vmacs = vmacs;
         this.kernel = kernel;
         this.scripts = scripts;
@@ -118,7 +121,8 @@ final class RunningInstances {
                 current = start(plan, Optional.ofNullable(resumingMasters.get(plan.name()))).orElse(null);
             } else {
                 current.notifier().update(plan.notifyScripts());
-                current.network().update(plan.network(), current.router().state() == VrrpState.MASTER, plan.settings());
+                current.network().update(plan.network(), plan.noAccept(), current.router().state() == VrrpState.MASTER,
+                        plan.settings());
                 current = new Running(plan, current.router(), current.notifier(), current.network());
             }
             if (current != null) {
@@ -258,7 +262,7 @@ final class RunningInstances {
                 }
                 vmacMade = true;
             }
-            InstanceNetwork network = new InstanceNetwork(kernel, plan.network());
+            InstanceNetwork network = new InstanceNetwork(kernel, filter, plan.network(), plan.noAccept());
             if (resume.isEmpty()) {
                 // what a previous run left must go before the election, or two routers answer for one address
                 network.removeQuietly(settings);

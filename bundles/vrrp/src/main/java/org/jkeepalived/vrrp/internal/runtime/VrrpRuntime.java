@@ -83,6 +83,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
     private final EventLoops loops;
     private final KernelNetwork kernel;
     private final VmacLinks vmacs;
+    /** Outlives restarts of the VRRP loop, as the table it keeps does. */
+    private final NoAcceptFilter noAccept;
     private final ScriptLauncher scripts = new ScriptLauncher();
     private final Transitions transitions = new Transitions(Clock.systemUTC());
     private final ScriptTracker tracker;
@@ -107,6 +109,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         this.loops = loops;
         this.kernel = new KernelNetwork(rtnetlink);
         this.vmacs = new VmacLinks(rtnetlink);
+        this.noAccept = new NoAcceptFilter(loops.open(LOOP_NAME + "-nftables"));
         this.interfaces = interfaces;
         this.statics = new StaticNetwork(kernel);
         transitions.add(fifos);
@@ -117,7 +120,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
 
     private Engine openEngine() {
         EventLoop loop = loops.open(LOOP_NAME);
-        RunningInstances instances = new RunningInstances(new VrrpChannels(loop), kernel, scripts, transitions, vmacs);
+        RunningInstances instances = new RunningInstances(new VrrpChannels(loop), kernel, scripts, transitions, vmacs, noAccept);
         LinkStates linkStates = new LinkStates(instances);
         interfaces.addListener(linkStates, loop);
         return new Engine(loop, instances, linkStates);
@@ -137,6 +140,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         NetworkEntries staticEntries = KernelSpecs.statics(update.current());
         List<VrrpSyncGroup> syncGroups = update.current().syncGroups();
         fifos.configure(update.current().globalDefs());
+        noAccept.configure(update.current().globalDefs().vrrp().nftables(), plans.stream().anyMatch(InstancePlan::noAccept));
         // the files are read first, so that an instance starts with their values
         files.track(trackedFiles);
         Duration startupDelay = update.previous().isEmpty() ? update.current().globalDefs().vrrp().startupDelay() : Duration.ZERO;
@@ -251,6 +255,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
             }, current.loop()));
         } finally {
             current.loop().close();
+            noAccept.close();
             scripts.close();
             // the FIFOs get the STOP lines before they close
             transitions.close();
@@ -270,7 +275,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
                 // with use_vmac the addresses go on the VMAC, as keepalived puts them
                 Optional<String> addressDevice = settings.vmac().map(VirtualMac::interfaceName).or(instance::interfaceName);
                 plans.add(new InstancePlan(settings, KernelSpecs.of(instance, addressDevice),
-                        instance.notifyScripts(), tracking(instance, config)));
+                        instance.notifyScripts(), tracking(instance, config),
+                        !instance.accept() && instance.priority() != VrrpInstance.OWNER_PRIORITY));
             } catch (IllegalArgumentException e) {
                 LOG.error("{}; the instance does not run", e.getMessage());
             }

@@ -20,7 +20,6 @@ import org.jkeepalived.vrrp.internal.codec.AdvertisementWriter;
 import org.jkeepalived.vrrp.internal.codec.AuthType;
 import org.jkeepalived.vrrp.internal.codec.ChecksumRule;
 import org.jkeepalived.vrrp.internal.codec.VrrpVersion;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,20 +30,18 @@ import org.junit.jupiter.api.Test;
  * counted under its reason, and the master stays master with its address. The same advert without its fault then takes the
  * master over: the faulty ones reached it and were refused for their fault alone.
  */
-class HostileAdvertsNamespaceTest {
+class HostileAdvertsNamespaceTest extends RouterSegmentTest {
 
     private static final InetAddress GROUP = address("224.0.0.18");
     private static final InetAddress ATTACKER = address("192.0.2.2");
     private static final InetAddress MASTER = address("192.0.2.1");
     private static final String VIP = "192.0.2.100";
 
-    private RouterSegment segment;
     private RuntimeRouter master;
 
     @BeforeEach
-    void aMasterAlone() throws Exception {
-        segment = new RouterSegment();
-        master = segment.first;
+    void aMasterAlone() {
+        master = first;
         master.apply("""
                 vrrp_instance VI_1 {
                     state MASTER
@@ -62,14 +59,7 @@ class HostileAdvertsNamespaceTest {
                 }
                 """);
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == VrrpState.MASTER && master.has(VIP));
-        segment.second.namespace.execOrFail("ip", "route", "add", "224.0.0.0/4", "dev", "eth0");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (segment != null) {
-            segment.close();
-        }
+        second.namespace.execOrFail("ip", "route", "add", "224.0.0.0/4", "dev", "eth0");
     }
 
     @Test
@@ -111,7 +101,7 @@ class HostileAdvertsNamespaceTest {
 
     /** Sends an IPv4 packet, header included, from the other host of the segment. */
     private void send(byte[] packet) {
-        segment.second.namespace.execOrFail("python3", "-c", """
+        second.namespace.execOrFail("python3", "-c", """
                 import socket, sys
                 s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
                 s.sendto(bytes.fromhex(sys.argv[1]), ('224.0.0.18', 0))

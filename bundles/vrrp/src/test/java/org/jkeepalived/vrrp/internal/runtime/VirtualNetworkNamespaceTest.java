@@ -15,8 +15,6 @@ import java.util.List;
 
 import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.vrrp.api.VrrpState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,31 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * static_ipaddress, static_routes and static_rules are set at start, follow reloads and go at stop;
  * notify FIFOs get keepalived's lines, and one nobody reads never holds VRRP up.
  */
-class VirtualNetworkNamespaceTest {
+class VirtualNetworkNamespaceTest extends RouterSegmentTest {
 
     private static final Duration TAKEOVER = Duration.ofSeconds(10);
     private static final String ROUTE = "198.51.100.0/24 via 192.0.2.254 dev eth0 proto keepalived src 192.0.2.100 metric 5";
     private static final String BLACKHOLE = "blackhole 203.0.113.0/24 proto keepalived";
     private static final String SOURCE_RULE = "100:\tfrom 192.0.2.100 lookup 100";
     private static final String MARK_RULE = "101:\tfrom all to 198.51.100.0/24 fwmark 0x7 iif eth0 lookup 100";
-
-    private RouterSegment segment;
-    private RuntimeRouter first;
-    private RuntimeRouter second;
-
-    @BeforeEach
-    void segment() throws Exception {
-        segment = new RouterSegment();
-        first = segment.first;
-        second = segment.second;
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (segment != null) {
-            segment.close();
-        }
-    }
 
     @Test
     void virtualRoutesRulesAndExcludedAddressesAreOnTheMasterOnlyAndMoveWithIt() {

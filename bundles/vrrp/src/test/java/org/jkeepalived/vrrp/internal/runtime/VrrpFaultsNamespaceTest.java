@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.jkeepalived.testing.netns.NetworkNamespace;
 import org.jkeepalived.vrrp.api.VrrpState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * blackout shorter than Master_Down_Interval moves nothing. Loss is made by nftables on the
  * backup's input, where the kernel drops the adverts before VRRP's raw socket sees them.
  */
-class VrrpFaultsNamespaceTest {
+class VrrpFaultsNamespaceTest extends RouterSegmentTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(VrrpFaultsNamespaceTest.class);
     /** advert_int 1 s, backup priority 100: 3 s + (256 - 100) / 256 s (RFC 3768 section 6.1). */
@@ -38,25 +37,11 @@ class VrrpFaultsNamespaceTest {
     private static final Duration CONVERGENCE = MASTER_DOWN.multipliedBy(2);
     private static final String VIP = "192.0.2.100";
 
-    private RouterSegment segment;
-    private RuntimeRouter first;
-    private RuntimeRouter second;
-
     @BeforeEach
-    void converged() throws Exception {
-        segment = new RouterSegment();
-        first = segment.first;
-        second = segment.second;
+    void converged() {
         first.apply(config(150));
         second.apply(config(100));
         awaitFirstAloneMaster(Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (segment != null) {
-            segment.close();
-        }
     }
 
     @Test

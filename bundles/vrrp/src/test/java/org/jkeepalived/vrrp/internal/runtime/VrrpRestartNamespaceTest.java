@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.jkeepalived.core.api.watchdog.StuckLoop;
 import org.jkeepalived.testing.netns.Command;
 import org.jkeepalived.vrrp.api.VrrpState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,28 +20,10 @@ import org.junit.jupiter.api.Test;
  * backup never takes over; one that stalled longer finds that the backup took over, goes back to
  * BACKUP and drops its address, so that exactly one router holds it.
  */
-class VrrpRestartNamespaceTest {
+class VrrpRestartNamespaceTest extends RouterSegmentTest {
 
     private static final Duration TAKEOVER = Duration.ofSeconds(10);
     private static final String VIP = "192.0.2.100";
-
-    private RouterSegment segment;
-    private RuntimeRouter first;
-    private RuntimeRouter second;
-
-    @BeforeEach
-    void segment() throws Exception {
-        segment = new RouterSegment();
-        first = segment.first;
-        second = segment.second;
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (segment != null) {
-            segment.close();
-        }
-    }
 
     @Test
     void aMasterStalledLessThanMasterDownResumesWithItsAddressAndTheBackupNeverTakesOver() throws Exception {

@@ -30,6 +30,7 @@ import java.time.Duration;
  * @param logUnknownVrids log_unknown_vrids
  * @param ownerIgnoreAdverts vrrp_owner_ignore_adverts
  * @param disableLocalIgmp disable_local_igmp
+ * @param nftables the nftables table of no_accept
  */
 public record VrrpGlobals(
         Inet4Address mcastGroup4,
@@ -53,7 +54,8 @@ public record VrrpGlobals(
         DynamicInterfaces dynamicInterfaces,
         boolean logUnknownVrids,
         boolean ownerIgnoreAdverts,
-        boolean disableLocalIgmp) {
+        boolean disableLocalIgmp,
+        Nftables nftables) {
 
 
     /** dynamic_interfaces: whether configured interfaces may be missing at start. */
