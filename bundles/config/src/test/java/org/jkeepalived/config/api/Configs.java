@@ -1,9 +1,12 @@
 package org.jkeepalived.config.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.jkeepalived.checker.api.ConfigEntry;
+import org.jkeepalived.config.api.model.KeepalivedConfig;
 
 /** Reads configuration text the way the tests need: config id "main", host name "lb1.example.com". */
 public final class Configs {
@@ -17,6 +20,13 @@ public final class Configs {
 
     public static ConfigResult read(String text) {
         return reader().read("keepalived.conf", text);
+    }
+
+    /** @return the configuration of a text that has no error; fails the test if it has one */
+    public static KeepalivedConfig valid(String text) {
+        ConfigResult result = read(text);
+        assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+        return result.config().orElseThrow();
     }
 
     /** @return the diagnostics as printed */

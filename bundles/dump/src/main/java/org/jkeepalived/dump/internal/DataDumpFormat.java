@@ -116,6 +116,7 @@ final class DataDumpFormat {
         tracked(instance.tracked(), TrackedStatus.Kind.INTERFACE, "Tracked interfaces :", text);
         tracked(instance.tracked(), TrackedStatus.Kind.SCRIPT, "Tracked scripts :", text);
         tracked(instance.tracked(), TrackedStatus.Kind.FILE, "Tracked files :", text);
+        tracked(instance.tracked(), TrackedStatus.Kind.PROCESS, "Tracked processes :", text);
     }
 
     /** What keepalived writes between the source address and the VRID. */
@@ -173,10 +174,10 @@ final class DataDumpFormat {
         }
     }
 
-    /** keepalived's words: an interface UP or DOWN, a script GOOD or BAD, a file OK or FAULT. */
+    /** keepalived's words: an interface UP or DOWN, a script GOOD or BAD, a file OK or FAULT, processes UP or DOWN. */
     private static String trackedState(TrackedStatus object) {
         return switch (object.kind()) {
-            case INTERFACE -> object.up() ? "UP" : "DOWN";
+            case INTERFACE, PROCESS -> object.up() ? "UP" : "DOWN";
             case SCRIPT -> object.up() ? "GOOD" : "BAD";
             case FILE -> object.up() ? "OK" : "FAULT";
         };

@@ -87,7 +87,8 @@ class DumpFormatsTest {
     private final RuntimeDump dump = new RuntimeDump(config(), true,
             List.of(instance("VI_1", VrrpState.MASTER, 100, 80, List.of(
                             new TrackedStatus(TrackedStatus.Kind.INTERFACE, "eth1", -10, false, true, OptionalLong.empty()),
-                            new TrackedStatus(TrackedStatus.Kind.SCRIPT, "chk_web", -20, false, false, OptionalLong.empty()))),
+                            new TrackedStatus(TrackedStatus.Kind.SCRIPT, "chk_web", -20, false, false, OptionalLong.empty()),
+                            new TrackedStatus(TrackedStatus.Kind.PROCESS, "haproxy", 0, true, false, OptionalLong.empty()))),
                     instance("VI_2", VrrpState.BACKUP, 90, 90, List.of())),
             Map.of("G1", VrrpState.BACKUP), true,
             List.of(new VirtualServerStatus("[192.0.2.100]:tcp:80", "tcp", "rr", "NAT", false, 0, 1, 0, Optional.empty(),
@@ -113,6 +114,7 @@ class DumpFormatsTest {
                 "   Virtual IP (1):\n     192.0.2.100/24 dev eth0\n",
                 "   Tracked interfaces :\n     eth1 weight -10, UP\n",
                 "   Tracked scripts :\n     chk_web weight -20, BAD\n",
+                "   Tracked processes :\n     haproxy weight 0 reverse, DOWN\n",
                 " VRRP Instance = VI_2\n",
                 "   Sync group = G1\n",
                 "   State = BACKUP\n",

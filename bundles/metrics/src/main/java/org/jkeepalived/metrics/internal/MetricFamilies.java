@@ -89,7 +89,7 @@ final class MetricFamilies {
             }
         }
         families.add(new MetricFamily("keepalived_vrrp_tracked_up",
-                "Whether an object the VRRP instance tracks is up (interface, script, file)", Type.GAUGE, tracked));
+                "Whether an object the VRRP instance tracks is up (interface, script, file, process)", Type.GAUGE, tracked));
         families.add(new MetricFamily("keepalived_vrrp_sync_group_state",
                 "State of the VRRP sync group: 0 INIT, 1 BACKUP, 2 MASTER, 3 FAULT", Type.GAUGE,
                 reading.syncGroups().entrySet().stream().sorted(Map.Entry.comparingByKey())

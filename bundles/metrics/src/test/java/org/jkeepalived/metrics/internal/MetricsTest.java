@@ -63,6 +63,8 @@ class MetricsTest {
                 .isZero();
         assertThat(metrics.value("keepalived_vrrp_tracked_up{iname=\"VI_1\",intf=\"eth0\",vrid=\"51\",kind=\"script\",name=\"chk\"}"))
                 .isZero();
+        assertThat(metrics.value("keepalived_vrrp_tracked_up{iname=\"VI_1\",intf=\"eth0\",vrid=\"51\",kind=\"process\",name=\"haproxy\"}"))
+                .isEqualTo(1);
         assertThat(metrics.value("keepalived_vrrp_sync_group_state{group=\"G1\"}")).isEqualTo(2);
         assertThat(metrics.value("keepalived_real_server_up" + RS)).isEqualTo(1);
         assertThat(metrics.value("keepalived_real_server_weight" + RS)).isEqualTo(3);
@@ -178,7 +180,8 @@ class MetricsTest {
         VrrpInstanceStatus instance = new VrrpInstanceStatus("VI_1", state, 51, 2, Optional.of("eth0"), 100, "192.0.2.2",
                 List.of("192.0.2.100/24 dev eth0"), 40, 30, 3, 2, 1, 0, Map.of(DropReason.TTL, 6L), 80,
                 Instant.ofEpochSecond(1_800_000_000L),
-                List.of(new TrackedStatus(TrackedStatus.Kind.SCRIPT, "chk", -20, false, false, OptionalLong.empty())));
+                List.of(new TrackedStatus(TrackedStatus.Kind.SCRIPT, "chk", -20, false, false, OptionalLong.empty()),
+                        new TrackedStatus(TrackedStatus.Kind.PROCESS, "haproxy", 0, false, true, OptionalLong.empty())));
         VirtualServerStatus virtualServer = new VirtualServerStatus("[192.0.2.1]:tcp:80", "tcp", "rr", "NAT", true,
                 realServerUp ? 3 : 0, 1, 0, Optional.empty(), false, List.of(new RealServerStatus("192.0.2.10:80", 3,
                         realServerUp ? OptionalInt.of(3) : OptionalInt.empty(), realServerUp,

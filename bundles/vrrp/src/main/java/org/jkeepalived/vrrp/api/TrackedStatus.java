@@ -4,15 +4,15 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * One object a VRRP instance tracks (track_interface, track_script, track_file), with its state of
- * the moment.
+ * One object a VRRP instance tracks (track_interface, track_script, track_file, track_process),
+ * with its state of the moment.
  *
  * @param kind what it is
- * @param name the interface, vrrp_script or track_file
+ * @param name the interface, vrrp_script, track_file or vrrp_track_process
  * @param weight its weight; 0 puts the instance in FAULT while the object is down
  * @param reverse whether the weight applies while the object is down rather than up
  * @param up whether it is up: an interface that carries traffic, a script that succeeds, a file
- *           whose value puts no FAULT on the instance
+ *           whose value puts no FAULT on the instance, processes within their quorum
  * @param fileValue the value read from a track_file; empty for the other kinds
  */
 public record TrackedStatus(Kind kind, String name, int weight, boolean reverse, boolean up, OptionalLong fileValue) {
@@ -30,6 +30,8 @@ public record TrackedStatus(Kind kind, String name, int weight, boolean reverse,
         /** track_script. */
         SCRIPT,
         /** track_file. */
-        FILE
+        FILE,
+        /** track_process. */
+        PROCESS
     }
 }

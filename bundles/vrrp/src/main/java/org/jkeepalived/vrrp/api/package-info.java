@@ -4,7 +4,7 @@
  * logs.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.jkeepalived.vrrp.api;
 
 import org.osgi.annotation.bundle.Export;

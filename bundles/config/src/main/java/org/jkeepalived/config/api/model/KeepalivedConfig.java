@@ -11,6 +11,7 @@ import org.jkeepalived.config.api.model.net.IpAddressEntry;
 import org.jkeepalived.config.api.model.net.IpRoute;
 import org.jkeepalived.config.api.model.net.IpRule;
 import org.jkeepalived.config.api.model.vrrp.TrackFile;
+import org.jkeepalived.config.api.model.vrrp.TrackProcess;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
@@ -29,6 +30,7 @@ import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
  * @param staticRules static_rules
  * @param vrrpScripts vrrp_script blocks
  * @param trackFiles track_file (and vrrp_track_file) blocks
+ * @param trackProcesses vrrp_track_process blocks
  * @param syncGroups vrrp_sync_group blocks
  * @param vrrpInstances vrrp_instance blocks
  * @param virtualServerGroups virtual_server_group blocks
@@ -42,6 +44,7 @@ public record KeepalivedConfig(
         List<IpRule> staticRules,
         List<VrrpScript> vrrpScripts,
         List<TrackFile> trackFiles,
+        List<TrackProcess> trackProcesses,
         List<VrrpSyncGroup> syncGroups,
         List<VrrpInstance> vrrpInstances,
         List<VirtualServerGroup> virtualServerGroups,
@@ -54,6 +57,7 @@ public record KeepalivedConfig(
         staticRules = List.copyOf(staticRules);
         vrrpScripts = List.copyOf(vrrpScripts);
         trackFiles = List.copyOf(trackFiles);
+        trackProcesses = List.copyOf(trackProcesses);
         syncGroups = List.copyOf(syncGroups);
         vrrpInstances = List.copyOf(vrrpInstances);
         virtualServerGroups = List.copyOf(virtualServerGroups);
@@ -73,6 +77,11 @@ public record KeepalivedConfig(
     /** @return the track_file block of that name */
     public Optional<TrackFile> trackFile(String name) {
         return find(trackFiles, TrackFile::name, name);
+    }
+
+    /** @return the vrrp_track_process block of that name */
+    public Optional<TrackProcess> trackProcess(String name) {
+        return find(trackProcesses, TrackProcess::name, name);
     }
 
     /** @return the vrrp_sync_group of that name */

@@ -4,7 +4,7 @@
  * servers and their checkers) and {@code net} (addresses, routes and rules).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.jkeepalived.config.api.model;
 
 import org.osgi.annotation.bundle.Export;

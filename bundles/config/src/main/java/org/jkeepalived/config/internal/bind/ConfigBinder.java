@@ -23,6 +23,7 @@ import org.jkeepalived.config.api.model.net.IpAddressEntry;
 import org.jkeepalived.config.api.model.net.IpRoute;
 import org.jkeepalived.config.api.model.net.IpRule;
 import org.jkeepalived.config.api.model.vrrp.TrackFile;
+import org.jkeepalived.config.api.model.vrrp.TrackProcess;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
@@ -47,6 +48,7 @@ public final class ConfigBinder {
         final List<IpRule> staticRules = new ArrayList<>();
         final Map<String, VrrpScriptBinder.Draft> scripts = new LinkedHashMap<>();
         final Map<String, TrackFileBinder.Draft> trackFiles = new LinkedHashMap<>();
+        final Map<String, TrackProcessBinder.Draft> trackProcesses = new LinkedHashMap<>();
         final Map<String, SyncGroupBinder.Draft> syncGroups = new LinkedHashMap<>();
         final Map<String, VrrpInstanceBinder.Draft> instances = new LinkedHashMap<>();
         final Map<String, VirtualServerGroup> groups = new LinkedHashMap<>();
@@ -79,6 +81,8 @@ public final class ConfigBinder {
             .block("track_file", "track_file NAME", (d, a) -> named(a, d.trackFiles, TrackFileBinder.Draft::new,
                     TrackFileBinder.KEYWORDS))
             .deprecated("vrrp_track_file", "track_file")
+            .block("vrrp_track_process", "vrrp_track_process NAME", (d, a) -> named(a, d.trackProcesses,
+                    TrackProcessBinder.Draft::new, TrackProcessBinder.KEYWORDS))
             .block("vrrp_sync_group", "vrrp_sync_group NAME", (d, a) -> named(a, d.syncGroups, SyncGroupBinder.Draft::new,
                     SyncGroupBinder.KEYWORDS))
             .block("vrrp_instance", "vrrp_instance NAME", (d, a) -> named(a, d.instances, VrrpInstanceBinder.Draft::new,
@@ -97,7 +101,6 @@ public final class ConfigBinder {
             .unsupported("net_namespace", "run jkeepalived in the namespace with -s NAME")
             .unsupported("net_namespace_ipvs", "IPVS runs in jkeepalived's namespace")
             .unsupported("track_group", "")
-            .unsupported("vrrp_track_process", "track processes with a vrrp_script such as 'pidof NAME'")
             .unsupported("bfd_instance", NO_BFD)
             .unsupported("garp_group", "gratuitous ARPs follow vrrp_garp_interval and vrrp_gna_interval")
             .unsupported("interface_up_down_delays", "")
@@ -154,16 +157,18 @@ public final class ConfigBinder {
         GlobalDefs globals = draft.globals.build(context.hostName());
         Map<String, VrrpScript> scripts = build(draft.scripts, s -> s.build(context));
         Map<String, TrackFile> files = build(draft.trackFiles, f -> f.build(context));
+        Map<String, TrackProcess> processes = build(draft.trackProcesses, p -> p.build(context));
+        Tracking.Blocks trackable = new Tracking.Blocks(scripts, files, processes);
         Map<String, SyncGroupBinder.Draft> membership = SyncGroupBinder.membership(draft.syncGroups.values(),
                 draft.instances.keySet(), context);
         List<VrrpInstance> instances = new ArrayList<>();
         for (VrrpInstanceBinder.Draft instance : draft.instances.values()) {
-            VrrpInstanceCompletion.build(instance, globals, scripts, files, membership.get(instance.name), context)
+            VrrpInstanceCompletion.build(instance, globals, trackable, membership.get(instance.name), context)
                     .ifPresent(instances::add);
         }
         List<VrrpSyncGroup> groups = new ArrayList<>();
         for (SyncGroupBinder.Draft group : draft.syncGroups.values()) {
-            groups.add(group.build(globals, scripts, files, context));
+            groups.add(group.build(globals, trackable, context));
         }
         VrrpInstanceCompletion.checkVirtualRouterIds(instances, draft.instances, context);
         List<VirtualServer> virtualServers = new ArrayList<>();
@@ -172,7 +177,7 @@ public final class ConfigBinder {
         }
         scriptPolicy.reportTolerated(context);
         return new KeepalivedConfig(globals, draft.staticAddresses, draft.staticRoutes, draft.staticRules,
-                List.copyOf(scripts.values()), List.copyOf(files.values()), groups, instances,
+                List.copyOf(scripts.values()), List.copyOf(files.values()), List.copyOf(processes.values()), groups, instances,
                 List.copyOf(draft.groups.values()), virtualServers, Optional.ofNullable(draft.ssl));
     }
 

@@ -10,8 +10,6 @@ import java.util.Set;
 import org.jkeepalived.checker.api.ConfigEntry;
 import org.jkeepalived.checker.api.ConfigLocation;
 import org.jkeepalived.config.api.model.GlobalDefs;
-import org.jkeepalived.config.api.model.vrrp.TrackFile;
-import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
 
 /** vrrp_sync_group NAME { ... }. */
@@ -33,12 +31,12 @@ final class SyncGroupBinder {
             this.location = location;
         }
 
-        VrrpSyncGroup build(GlobalDefs globals, Map<String, VrrpScript> scripts, Map<String, TrackFile> files,
-                BindContext context) {
+        VrrpSyncGroup build(GlobalDefs globals, Tracking.Blocks trackable, BindContext context) {
             boolean alert = smtpAlert != null ? smtpAlert
                     : globals.notification().smtpAlertVrrp().or(() -> globals.notification().smtpAlert()).orElse(false);
-            return new VrrpSyncGroup(name, instances, tracking.interfaces, tracking.resolveScripts(scripts, context),
-                    tracking.resolveFiles(files, context), notify.build(), alert, notifyPriorityChanges, trackingWeight);
+            return new VrrpSyncGroup(name, instances, tracking.interfaces, tracking.resolveScripts(trackable.scripts(), context),
+                    tracking.resolveFiles(trackable.files(), context), tracking.resolveProcesses(trackable.processes(), context),
+                    notify.build(), alert, notifyPriorityChanges, trackingWeight);
         }
     }
 

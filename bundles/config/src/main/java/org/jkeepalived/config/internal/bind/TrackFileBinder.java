@@ -1,6 +1,5 @@
 package org.jkeepalived.config.internal.bind;
 
-import java.util.Map;
 import java.util.Optional;
 
 import org.jkeepalived.checker.api.ConfigLocation;
@@ -13,8 +12,7 @@ final class TrackFileBinder {
         final String name;
         final ConfigLocation location;
         String file;
-        int weight = 1;
-        boolean reverse;
+        Tracking.Weight weight = new Tracking.Weight(1, false);
         Long initialValue;
         boolean overwrite;
 
@@ -28,27 +26,18 @@ final class TrackFileBinder {
                 context.error(location, "track_file " + name + " has no file; expected file \"PATH\"");
                 return Optional.empty();
             }
-            return Optional.of(new TrackFile(name, file, weight, reverse, Optional.ofNullable(initialValue), overwrite));
+            return Optional.of(new TrackFile(name, file, weight.weight(), weight.reverse(), Optional.ofNullable(initialValue),
+                    overwrite));
         }
     }
 
     static final Keywords<Draft> KEYWORDS = new Keywords<Draft>()
             .add("file", "file PATH", (d, a) -> a.single().ifPresent(v -> d.file = v))
-            .add("weight", "weight <-2147483647..2147483647> [reverse]", TrackFileBinder::weight)
+            .add("weight", "weight <-2147483647..2147483647> [reverse]",
+                    (d, a) -> Tracking.defaultWeight(a, Integer.MAX_VALUE).ifPresent(w -> d.weight = w))
             .add("init_file", "init_file [VALUE] [overwrite]", TrackFileBinder::initFile);
 
     private TrackFileBinder() {
-    }
-
-    private static void weight(Draft draft, Args args) {
-        if (!args.require(1)) {
-            return;
-        }
-        args.atMost(2);
-        args.integer(0, -Integer.MAX_VALUE, Integer.MAX_VALUE).ifPresent(v -> draft.weight = v.intValue());
-        if (args.has(1)) {
-            args.choice(1, Map.of("reverse", true)).ifPresent(v -> draft.reverse = v);
-        }
     }
 
     private static void initFile(Draft draft, Args args) {

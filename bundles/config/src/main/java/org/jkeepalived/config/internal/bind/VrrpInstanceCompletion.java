@@ -16,16 +16,15 @@ import org.jkeepalived.config.api.model.net.IpAddresses;
 import org.jkeepalived.config.api.model.net.IpFamily;
 import org.jkeepalived.config.api.model.vrrp.GarpSettings;
 import org.jkeepalived.config.api.model.vrrp.MacAddress;
-import org.jkeepalived.config.api.model.vrrp.TrackFile;
 import org.jkeepalived.config.api.model.vrrp.TrackedFile;
 import org.jkeepalived.config.api.model.vrrp.TrackedInterface;
+import org.jkeepalived.config.api.model.vrrp.TrackedProcess;
 import org.jkeepalived.config.api.model.vrrp.TrackedScript;
 import org.jkeepalived.config.api.model.vrrp.UnicastPeer;
 import org.jkeepalived.config.api.model.vrrp.Vmac;
 import org.jkeepalived.config.api.model.vrrp.VrrpAuthentication;
 import org.jkeepalived.config.api.model.vrrp.VrrpGlobals;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
-import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpState;
 
 /**
@@ -45,8 +44,8 @@ final class VrrpInstanceCompletion {
      * Applies keepalived's rules and global_defs' defaults, and checks what only the whole instance
      * shows: the family of its addresses, its version, its interval.
      */
-    static Optional<VrrpInstance> build(VrrpInstanceBinder.Draft d, GlobalDefs globals, Map<String, VrrpScript> scripts,
-            Map<String, TrackFile> files, SyncGroupBinder.Draft syncGroup, BindContext context) {
+    static Optional<VrrpInstance> build(VrrpInstanceBinder.Draft d, GlobalDefs globals, Tracking.Blocks trackable,
+            SyncGroupBinder.Draft syncGroup, BindContext context) {
         String where = "vrrp_instance " + d.name;
         VrrpGlobals defaults = globals.vrrp();
         boolean valid = true;
@@ -134,18 +133,22 @@ final class VrrpInstanceCompletion {
         }
         GarpSettings garp = garp(d, defaults.garp());
         List<TrackedInterface> trackInterfaces = d.tracking.interfaces;
-        List<TrackedScript> trackScripts = d.tracking.resolveScripts(scripts, context);
-        List<TrackedFile> trackFiles = d.tracking.resolveFiles(files, context);
+        List<TrackedScript> trackScripts = d.tracking.resolveScripts(trackable.scripts(), context);
+        List<TrackedFile> trackFiles = d.tracking.resolveFiles(trackable.files(), context);
+        List<TrackedProcess> trackProcesses = d.tracking.resolveProcesses(trackable.processes(), context);
         if (syncGroup != null && !syncGroup.trackingWeight) {
             trackInterfaces = unweighted(trackInterfaces, where, syncGroup.name, context, d.location);
             trackScripts = withoutWeights(trackScripts, TrackedScript::weight, TrackedScript::name, "track_script", where,
                     syncGroup.name, context, d.location);
             trackFiles = withoutWeights(trackFiles, TrackedFile::weight, TrackedFile::name, "track_file", where,
                     syncGroup.name, context, d.location);
+            trackProcesses = withoutWeights(trackProcesses, TrackedProcess::weight, TrackedProcess::name, "track_process",
+                    where, syncGroup.name, context, d.location);
         }
         return Optional.of(new VrrpInstance(d.name, family, state, Optional.ofNullable(d.interfaceName),
                 Optional.ofNullable(d.vrf), vmac(d, where, context), d.dontTrackPrimary, trackInterfaces, trackScripts, trackFiles,
-                Optional.ofNullable(d.sourceAddress).map(VrrpInstanceBinder.Located::value), d.trackSourceAddress, multicastGroup, peers,
+                trackProcesses, Optional.ofNullable(d.sourceAddress).map(VrrpInstanceBinder.Located::value), d.trackSourceAddress,
+                multicastGroup, peers,
                 d.unicastTtl, d.unicastFaultNoPeer,
                 d.checkUnicastSrc || defaults.checkUnicastSrc()
                         || peers.stream().anyMatch(p -> p.minTtl().isPresent() || p.maxTtl().isPresent()),
@@ -167,8 +170,8 @@ final class VrrpInstanceCompletion {
 
     /**
      * Members of a sync group must not track with weights, which would split the group's members
-     * across masters; as keepalived does, weighted interfaces become unweighted and weighted scripts
-     * and files are dropped, unless the group has sync_group_tracking_weight.
+     * across masters; as keepalived does, weighted interfaces become unweighted and weighted scripts,
+     * files and processes are dropped, unless the group has sync_group_tracking_weight.
      */
     private static List<TrackedInterface> unweighted(List<TrackedInterface> interfaces, String where, String group,
             BindContext context, ConfigLocation location) {

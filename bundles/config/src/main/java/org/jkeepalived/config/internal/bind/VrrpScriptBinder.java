@@ -1,7 +1,6 @@
 package org.jkeepalived.config.internal.bind;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jkeepalived.checker.api.ConfigLocation;
@@ -20,8 +19,7 @@ final class VrrpScriptBinder {
         ConfigLocation scriptLocation;
         Duration interval = Duration.ofSeconds(1);
         Duration timeout;
-        int weight;
-        boolean reverse;
+        Tracking.Weight weight = new Tracking.Weight(0, false);
         int rise = 1;
         int fall = 1;
         String user;
@@ -42,8 +40,8 @@ final class VrrpScriptBinder {
             Script withUser = context.vet(user == null ? script
                     : new Script(script.command(), script.argv(), Optional.of(user), Optional.ofNullable(group)),
                     scriptLocation);
-            return Optional.of(new VrrpScript(name, withUser, interval, timeout == null ? interval : timeout, weight,
-                    reverse, rise, fall, initFail));
+            return Optional.of(new VrrpScript(name, withUser, interval, timeout == null ? interval : timeout,
+                    weight.weight(), weight.reverse(), rise, fall, initFail));
         }
     }
 
@@ -53,24 +51,14 @@ final class VrrpScriptBinder {
                     (d, a) -> a.singleTimer(Duration.ofMillis(1), MAX_INTERVAL).ifPresent(v -> d.interval = v))
             .add("timeout", "timeout SECONDS",
                     (d, a) -> a.singleTimer(Duration.ofMillis(1), MAX_INTERVAL).ifPresent(v -> d.timeout = v))
-            .add("weight", "weight <-253..253> [reverse]", VrrpScriptBinder::weight)
+            .add("weight", "weight <-253..253> [reverse]",
+                    (d, a) -> Tracking.defaultWeight(a, 253).ifPresent(w -> d.weight = w))
             .add("rise", "rise COUNT", (d, a) -> a.singleInt(1, Integer.MAX_VALUE).ifPresent(v -> d.rise = v))
             .add("fall", "fall COUNT", (d, a) -> a.singleInt(1, Integer.MAX_VALUE).ifPresent(v -> d.fall = v))
             .add("user", "user USER [GROUP]", VrrpScriptBinder::user)
             .add("init_fail", "init_fail", (d, a) -> d.initFail = a.bare());
 
     private VrrpScriptBinder() {
-    }
-
-    private static void weight(Draft draft, Args args) {
-        if (!args.require(1)) {
-            return;
-        }
-        args.atMost(2);
-        args.integer(0, -253, 253).ifPresent(v -> draft.weight = v.intValue());
-        if (args.has(1)) {
-            args.choice(1, Map.of("reverse", true)).ifPresent(v -> draft.reverse = v);
-        }
     }
 
     private static void script(Draft draft, Args args) {

@@ -3,6 +3,7 @@ package org.jkeepalived.config.internal.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jkeepalived.config.api.Configs.messages;
 import static org.jkeepalived.config.api.Configs.read;
+import static org.jkeepalived.config.api.Configs.valid;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -33,12 +34,6 @@ class NetParsersTest {
 
     private static IpPrefix prefix(String text) {
         return IpLiterals.prefix(text).orElseThrow();
-    }
-
-    private static KeepalivedConfig valid(String text) {
-        ConfigResult result = read(text);
-        assertThat(result.diagnostics()).filteredOn(d -> d.isError()).isEmpty();
-        return result.config().orElseThrow();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.jkeepalived.config.internal.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jkeepalived.config.api.Configs.messages;
 import static org.jkeepalived.config.api.Configs.read;
+import static org.jkeepalived.config.api.Configs.valid;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -31,12 +32,6 @@ import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
 import org.junit.jupiter.api.Test;
 
 class VrrpInstanceBinderTest {
-
-    private static KeepalivedConfig valid(String text) {
-        ConfigResult result = read(text);
-        assertThat(result.diagnostics()).filteredOn(d -> d.isError()).isEmpty();
-        return result.config().orElseThrow();
-    }
 
     private static InetAddress ip(String text) {
         return IpLiterals.parse(text).orElseThrow();

@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 
 import org.jkeepalived.config.api.model.vrrp.TrackedFile;
 import org.jkeepalived.config.api.model.vrrp.TrackedInterface;
+import org.jkeepalived.config.api.model.vrrp.TrackedProcess;
 import org.jkeepalived.config.api.model.vrrp.TrackedScript;
 import org.jkeepalived.vrrp.api.TrackedStatus;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
@@ -23,9 +24,10 @@ import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
  * @param interfaces track_interface
  * @param scripts track_script
  * @param files track_file
+ * @param processes track_process
  */
 record InstanceTracking(Optional<String> ownInterface, int basePriority, List<TrackedInterface> interfaces,
-        List<TrackedScript> scripts, List<TrackedFile> files) {
+        List<TrackedScript> scripts, List<TrackedFile> files, List<TrackedProcess> processes) {
 
     /** A track_file result below this is a FAULT. */
     private static final long LOWEST_FILE_RESULT = -253;
@@ -36,6 +38,7 @@ record InstanceTracking(Optional<String> ownInterface, int basePriority, List<Tr
         interfaces = List.copyOf(interfaces);
         scripts = List.copyOf(scripts);
         files = List.copyOf(files);
+        processes = List.copyOf(processes);
     }
 
     /**
@@ -46,13 +49,8 @@ record InstanceTracking(Optional<String> ownInterface, int basePriority, List<Tr
         if (ownInterface.isPresent() && !states.linkUp(ownInterface.get())) {
             return true;
         }
-        for (TrackedInterface tracked : interfaces) {
-            if (tracked.weight() == 0 && !states.linkUp(tracked.name()) != tracked.reverse()) {
-                return true;
-            }
-        }
-        for (TrackedScript tracked : scripts) {
-            if (tracked.weight() == 0 && !states.scriptUp(tracked.name()) != tracked.reverse()) {
+        for (TrackedStatus tracked : toggles(states)) {
+            if (tracked.weight() == 0 && !tracked.up() != tracked.reverse()) {
                 return true;
             }
         }
@@ -73,11 +71,8 @@ record InstanceTracking(Optional<String> ownInterface, int basePriority, List<Tr
             return basePriority;
         }
         long priority = basePriority;
-        for (TrackedInterface tracked : interfaces) {
-            priority += contribution(tracked.weight(), tracked.reverse(), states.linkUp(tracked.name()));
-        }
-        for (TrackedScript tracked : scripts) {
-            priority += contribution(tracked.weight(), tracked.reverse(), states.scriptUp(tracked.name()));
+        for (TrackedStatus tracked : toggles(states)) {
+            priority += contribution(tracked.weight(), tracked.reverse(), tracked.up());
         }
         for (TrackedFile tracked : files) {
             if (tracked.weight() != 0) {
@@ -89,24 +84,38 @@ record InstanceTracking(Optional<String> ownInterface, int basePriority, List<Tr
 
     /**
      * @param states the tracked objects' states
-     * @return each tracked object with its state, interfaces, then scripts, then files
+     * @return each tracked object with its state: interfaces, scripts, processes, then files
      */
     List<TrackedStatus> status(TrackedStates states) {
-        List<TrackedStatus> status = new ArrayList<>();
-        for (TrackedInterface tracked : interfaces) {
-            status.add(new TrackedStatus(TrackedStatus.Kind.INTERFACE, tracked.name(), tracked.weight(), tracked.reverse(),
-                    states.linkUp(tracked.name()), OptionalLong.empty()));
-        }
-        for (TrackedScript tracked : scripts) {
-            status.add(new TrackedStatus(TrackedStatus.Kind.SCRIPT, tracked.name(), tracked.weight(), tracked.reverse(),
-                    states.scriptUp(tracked.name()), OptionalLong.empty()));
-        }
+        List<TrackedStatus> status = toggles(states);
         for (TrackedFile tracked : files) {
             long value = states.fileValue(tracked.name());
             status.add(new TrackedStatus(TrackedStatus.Kind.FILE, tracked.name(), tracked.weight(), tracked.reverse(),
                     !fileFault(tracked, value), OptionalLong.of(value)));
         }
         return status;
+    }
+
+    /** The objects that are up or down, all but files: each one's weight counts one way or the other. */
+    private List<TrackedStatus> toggles(TrackedStates states) {
+        List<TrackedStatus> status = new ArrayList<>();
+        for (TrackedInterface tracked : interfaces) {
+            status.add(toggle(TrackedStatus.Kind.INTERFACE, tracked.name(), tracked.weight(), tracked.reverse(),
+                    states.linkUp(tracked.name())));
+        }
+        for (TrackedScript tracked : scripts) {
+            status.add(toggle(TrackedStatus.Kind.SCRIPT, tracked.name(), tracked.weight(), tracked.reverse(),
+                    states.scriptUp(tracked.name())));
+        }
+        for (TrackedProcess tracked : processes) {
+            status.add(toggle(TrackedStatus.Kind.PROCESS, tracked.name(), tracked.weight(), tracked.reverse(),
+                    states.processUp(tracked.name())));
+        }
+        return status;
+    }
+
+    private static TrackedStatus toggle(TrackedStatus.Kind kind, String name, int weight, boolean reverse, boolean up) {
+        return new TrackedStatus(kind, name, weight, reverse, up, OptionalLong.empty());
     }
 
     private static boolean fileFault(TrackedFile tracked, long value) {

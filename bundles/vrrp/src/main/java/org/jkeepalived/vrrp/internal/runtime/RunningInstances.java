@@ -53,9 +53,11 @@ final class RunningInstances {
     private final Map<String, VrrpScript> scriptDefinitions = new ConcurrentHashMap<>();
     /** The track_file values; concurrent as the scripts'. */
     private final Map<String, Long> fileValues = new ConcurrentHashMap<>();
+    /** The vrrp_track_processes, up or down; concurrent as the scripts'. */
+    private final Map<String, Boolean> processesUp = new ConcurrentHashMap<>();
     /** The running routers, for a restart to read while the loop is stuck. */
     private volatile List<VirtualRouter> routers = List.of();
-    private final TrackedStates states = new TrackedStates(linksUp, scriptsUp, fileValues);
+    private final TrackedStates states = new TrackedStates(linksUp, scriptsUp, fileValues, processesUp);
     private final SyncGroups groups;
     /** The plans of the running configuration, by instance. */
     private Map<String, InstancePlan> plans = Map.of();
@@ -157,8 +159,9 @@ final class RunningInstances {
     }
 
     /**
-     * Takes the script results and file values of instances whose loop got stuck, so that tracking
-     * does not start over from the scripts' initial states. Called before the first {@link #apply}.
+     * Takes the script results, file values and process states of instances whose loop got stuck, so
+     * that tracking does not start over from the scripts' initial states. Called before the first
+     * {@link #apply}.
      *
      * @param stuck the instances of the stuck loop
      */
@@ -166,6 +169,7 @@ final class RunningInstances {
         scriptsUp.putAll(stuck.scriptsUp);
         scriptDefinitions.putAll(stuck.scriptDefinitions);
         fileValues.putAll(stuck.fileValues);
+        processesUp.putAll(stuck.processesUp);
     }
 
     /**
@@ -217,6 +221,19 @@ final class RunningInstances {
      */
     void fileValue(String name, long value) {
         if (!Long.valueOf(value).equals(fileValues.put(name, value))) {
+            running.values().forEach(this::applyTracking);
+        }
+    }
+
+    /**
+     * A vrrp_track_process went up or down: the instances that track it change priority or enter or
+     * leave FAULT.
+     *
+     * @param name the vrrp_track_process
+     * @param up whether its processes are within their quorum
+     */
+    void processState(String name, boolean up) {
+        if (!Boolean.valueOf(up).equals(processesUp.put(name, up))) {
             running.values().forEach(this::applyTracking);
         }
     }

@@ -15,14 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jkeepalived.config.api.ConfigListener;
 import org.jkeepalived.config.api.ConfigUpdate;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
 import org.jkeepalived.config.api.model.vrrp.TrackFile;
+import org.jkeepalived.config.api.model.vrrp.TrackProcess;
 import org.jkeepalived.config.api.model.vrrp.TrackedFile;
 import org.jkeepalived.config.api.model.vrrp.TrackedInterface;
+import org.jkeepalived.config.api.model.vrrp.TrackedProcess;
 import org.jkeepalived.config.api.model.vrrp.TrackedScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpGlobals;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
@@ -89,6 +92,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
     private final Transitions transitions = new Transitions(Clock.systemUTC());
     private final ScriptTracker tracker;
     private final FileTracker files;
+    private final ProcessTracker processes;
     /** Used on the loop of the engine of the moment; it outlives restarts, as the static entries it set stay. */
     private final StaticNetwork statics;
     /** Package-private for tests, which read what each FIFO dropped. */
@@ -115,6 +119,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         transitions.add(fifos);
         this.tracker = new ScriptTracker((name, up) -> onEngine(instances -> instances.scriptState(name, up)));
         this.files = new FileTracker((name, value) -> onEngine(instances -> instances.fileValue(name, value)));
+        this.processes = new ProcessTracker((name, up) -> onEngine(instances -> instances.processState(name, up)));
         this.engine = openEngine();
     }
 
@@ -141,8 +146,9 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         List<VrrpSyncGroup> syncGroups = update.current().syncGroups();
         fifos.configure(update.current().globalDefs());
         noAccept.configure(update.current().globalDefs().vrrp().nftables(), plans.stream().anyMatch(InstancePlan::noAccept));
-        // the files are read first, so that an instance starts with their values
+        // the files are read and the processes counted first, so that an instance starts with their states
         files.track(trackedFiles);
+        processes.track(trackedProcesses(update.current()));
         Duration startupDelay = update.previous().isEmpty() ? update.current().globalDefs().vrrp().startupDelay() : Duration.ZERO;
         synchronized (this) {
             applied = new Applied(plans, tracked, syncGroups);
@@ -248,6 +254,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         interfaces.removeListener(current.linkStates());
         tracker.close();
         files.close();
+        processes.close();
         try {
             onLoop(CompletableFuture.runAsync(() -> {
                 current.instances().closeAll();
@@ -289,10 +296,12 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         List<TrackedInterface> interfaces = new ArrayList<>(instance.trackInterfaces());
         List<TrackedScript> scripts = new ArrayList<>(instance.trackScripts());
         List<TrackedFile> files = new ArrayList<>(instance.trackFiles());
+        List<TrackedProcess> processes = new ArrayList<>(instance.trackProcesses());
         config.syncGroups().stream().filter(group -> group.instances().contains(instance.name())).forEach(group -> {
             interfaces.addAll(group.trackInterfaces());
             scripts.addAll(group.trackScripts());
             files.addAll(group.trackFiles());
+            processes.addAll(group.trackProcesses());
         });
         // keepalived drops a vrrp_script that enable_script_security refuses from tracking: it neither faults nor weighs
         Set<String> refused = config.vrrpScripts().stream().filter(script -> !script.script().runnable())
@@ -300,7 +309,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         scripts.removeIf(tracked -> refused.contains(tracked.name()));
         // dont_track_primary: the instance's own interface going down is no fault of the instance
         Optional<String> ownInterface = instance.dontTrackPrimary() ? Optional.empty() : instance.interfaceName();
-        return new InstanceTracking(ownInterface, instance.priority(), interfaces, scripts, files);
+        return new InstanceTracking(ownInterface, instance.priority(), interfaces, scripts, files, processes);
     }
 
     /**
@@ -308,19 +317,31 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
      * others are not run, as keepalived does not run them.
      */
     private static List<VrrpScript> trackedScripts(KeepalivedConfig config) {
-        Set<String> names = new HashSet<>();
-        config.vrrpInstances().forEach(instance -> instance.trackScripts().forEach(tracked -> names.add(tracked.name())));
-        config.syncGroups().forEach(group -> group.trackScripts().forEach(tracked -> names.add(tracked.name())));
+        Set<String> names = trackedNames(config, VrrpInstance::trackScripts, VrrpSyncGroup::trackScripts, TrackedScript::name);
         return config.vrrpScripts().stream()
                 .filter(script -> names.contains(script.name()) && script.script().runnable()).toList();
     }
 
     /** The track_files some instance or group tracks; the others are not read. */
     private static List<TrackFile> trackedFiles(KeepalivedConfig config) {
-        Set<String> names = new HashSet<>();
-        config.vrrpInstances().forEach(instance -> instance.trackFiles().forEach(tracked -> names.add(tracked.name())));
-        config.syncGroups().forEach(group -> group.trackFiles().forEach(tracked -> names.add(tracked.name())));
+        Set<String> names = trackedNames(config, VrrpInstance::trackFiles, VrrpSyncGroup::trackFiles, TrackedFile::name);
         return config.trackFiles().stream().filter(file -> names.contains(file.name())).toList();
+    }
+
+    /** The vrrp_track_processes some instance or group tracks; the others are not counted. */
+    private static List<TrackProcess> trackedProcesses(KeepalivedConfig config) {
+        Set<String> names = trackedNames(config, VrrpInstance::trackProcesses, VrrpSyncGroup::trackProcesses,
+                TrackedProcess::name);
+        return config.trackProcesses().stream().filter(process -> names.contains(process.name())).toList();
+    }
+
+    /** The names in one tracking list of every instance and sync group. */
+    private static <T> Set<String> trackedNames(KeepalivedConfig config, Function<VrrpInstance, List<T>> ofInstance,
+            Function<VrrpSyncGroup, List<T>> ofGroup, Function<T, String> name) {
+        Set<String> names = new HashSet<>();
+        config.vrrpInstances().forEach(instance -> ofInstance.apply(instance).forEach(tracked -> names.add(name.apply(tracked))));
+        config.syncGroups().forEach(group -> ofGroup.apply(group).forEach(tracked -> names.add(name.apply(tracked))));
+        return names;
     }
 
     private <T> T onLoop(CompletableFuture<T> answer) {

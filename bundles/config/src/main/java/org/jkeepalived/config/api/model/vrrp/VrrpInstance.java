@@ -25,6 +25,7 @@ import org.jkeepalived.config.api.model.net.IpRule;
  * @param trackInterfaces track_interface
  * @param trackScripts track_script, weights resolved against the vrrp_scripts
  * @param trackFiles track_file, weights resolved against the track_file blocks
+ * @param trackProcesses track_process, weights resolved against the vrrp_track_process blocks
  * @param sourceAddress mcast_src_ip or unicast_src_ip: the source of adverts
  * @param trackSourceAddress track_src_ip: FAULT while the source address is missing
  * @param multicastGroup where adverts go: mcast_dst_ip or the global group of the family; empty for unicast
@@ -70,6 +71,7 @@ public record VrrpInstance(
         List<TrackedInterface> trackInterfaces,
         List<TrackedScript> trackScripts,
         List<TrackedFile> trackFiles,
+        List<TrackedProcess> trackProcesses,
         Optional<InetAddress> sourceAddress,
         boolean trackSourceAddress,
         Optional<InetAddress> multicastGroup,
@@ -111,6 +113,7 @@ public record VrrpInstance(
         trackInterfaces = List.copyOf(trackInterfaces);
         trackScripts = List.copyOf(trackScripts);
         trackFiles = List.copyOf(trackFiles);
+        trackProcesses = List.copyOf(trackProcesses);
         unicastPeers = List.copyOf(unicastPeers);
         virtualAddresses = List.copyOf(virtualAddresses);
         excludedAddresses = List.copyOf(excludedAddresses);

@@ -1,8 +1,9 @@
 /**
- * VRRP in keepalived.conf: vrrp_instance, vrrp_sync_group, vrrp_script and track_file, bound.
+ * VRRP in keepalived.conf: vrrp_instance, vrrp_sync_group, vrrp_script, track_file and
+ * vrrp_track_process, bound.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jkeepalived.config.api.model.vrrp;
 
 import org.osgi.annotation.bundle.Export;
