@@ -316,6 +316,36 @@ class VrrpRuntimeNamespaceTest extends RouterSegmentTest {
     }
 
     @Test
+    void aTrackedProcessOfWeightZeroFaultsTheInstanceUntilItRuns(@TempDir Path programs) throws Exception {
+        // a copy of sleep under a name no other process has
+        Path server = programs.resolve("jk-trk-" + ProcessHandle.current().pid());
+        Files.copy(Path.of("/bin/sleep"), server);
+        Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String tracked = """
+                vrrp_track_process server {
+                    process %s
+                    weight 0
+                }
+                """.formatted(server.getFileName()) + config(150, false, 0)
+                .replace("advert_int 1", "advert_int 1\n    track_process {\n        server\n    }");
+        second.apply(config(100, false, 0));
+        first.apply(tracked);
+
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.FAULT
+                && second.instance("VI_1").state() == VrrpState.MASTER && second.has("192.0.2.100"));
+
+        Process process = new ProcessBuilder(server.toString(), "1000").start();
+        try {
+            await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER && first.has("192.0.2.100")
+                    && !second.has("192.0.2.100"));
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.FAULT && !first.has("192.0.2.100")
+                && second.instance("VI_1").state() == VrrpState.MASTER);
+    }
+
+    @Test
     void aSyncGroupMovesTogetherWhenOneMemberFaultsAndRunsItsGroupScriptsAndTellsListeners(@TempDir Path state)
             throws IOException {
         List<String> transitions = new CopyOnWriteArrayList<>();
