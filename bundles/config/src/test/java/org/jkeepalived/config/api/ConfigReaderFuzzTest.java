@@ -120,6 +120,8 @@ class ConfigReaderFuzzTest {
             }
         }
         samples.add(("$X= \\\n a ${Y} \\\n b {\n ~SEQ(Y,1,3) $X\n").getBytes(StandardCharsets.UTF_8));
+        // $_BANG is no reference before a brace, and must not become one when printed before a blank
+        samples.add("a $_BANG{\n}\n".getBytes(StandardCharsets.UTF_8));
         return samples;
     }
 }

@@ -10,6 +10,7 @@ import org.jkeepalived.config.api.model.lvs.VirtualServerGroup;
 import org.jkeepalived.config.api.model.net.IpAddressEntry;
 import org.jkeepalived.config.api.model.net.IpRoute;
 import org.jkeepalived.config.api.model.net.IpRule;
+import org.jkeepalived.config.api.model.vrrp.GarpGroup;
 import org.jkeepalived.config.api.model.vrrp.TrackFile;
 import org.jkeepalived.config.api.model.vrrp.TrackProcess;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
@@ -31,6 +32,7 @@ import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
  * @param vrrpScripts vrrp_script blocks
  * @param trackFiles track_file (and vrrp_track_file) blocks
  * @param trackProcesses vrrp_track_process blocks
+ * @param garpGroups garp_group blocks
  * @param syncGroups vrrp_sync_group blocks
  * @param vrrpInstances vrrp_instance blocks
  * @param virtualServerGroups virtual_server_group blocks
@@ -45,6 +47,7 @@ public record KeepalivedConfig(
         List<VrrpScript> vrrpScripts,
         List<TrackFile> trackFiles,
         List<TrackProcess> trackProcesses,
+        List<GarpGroup> garpGroups,
         List<VrrpSyncGroup> syncGroups,
         List<VrrpInstance> vrrpInstances,
         List<VirtualServerGroup> virtualServerGroups,
@@ -58,6 +61,7 @@ public record KeepalivedConfig(
         vrrpScripts = List.copyOf(vrrpScripts);
         trackFiles = List.copyOf(trackFiles);
         trackProcesses = List.copyOf(trackProcesses);
+        garpGroups = List.copyOf(garpGroups);
         syncGroups = List.copyOf(syncGroups);
         vrrpInstances = List.copyOf(vrrpInstances);
         virtualServerGroups = List.copyOf(virtualServerGroups);

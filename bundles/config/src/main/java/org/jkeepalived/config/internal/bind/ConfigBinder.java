@@ -49,6 +49,7 @@ public final class ConfigBinder {
         final Map<String, VrrpScriptBinder.Draft> scripts = new LinkedHashMap<>();
         final Map<String, TrackFileBinder.Draft> trackFiles = new LinkedHashMap<>();
         final Map<String, TrackProcessBinder.Draft> trackProcesses = new LinkedHashMap<>();
+        final List<GarpGroupBinder.Draft> garpGroups = new ArrayList<>();
         final Map<String, SyncGroupBinder.Draft> syncGroups = new LinkedHashMap<>();
         final Map<String, VrrpInstanceBinder.Draft> instances = new LinkedHashMap<>();
         final Map<String, VirtualServerGroup> groups = new LinkedHashMap<>();
@@ -83,6 +84,12 @@ public final class ConfigBinder {
             .deprecated("vrrp_track_file", "track_file")
             .block("vrrp_track_process", "vrrp_track_process NAME", (d, a) -> named(a, d.trackProcesses,
                     TrackProcessBinder.Draft::new, TrackProcessBinder.KEYWORDS))
+            .block("garp_group", "garp_group", (d, a) -> {
+                a.atMost(0);
+                GarpGroupBinder.Draft group = new GarpGroupBinder.Draft(a.location());
+                d.garpGroups.add(group);
+                GarpGroupBinder.KEYWORDS.bind(a.block().orElseThrow(), group, "garp_group", a.context());
+            })
             .block("vrrp_sync_group", "vrrp_sync_group NAME", (d, a) -> named(a, d.syncGroups, SyncGroupBinder.Draft::new,
                     SyncGroupBinder.KEYWORDS))
             .block("vrrp_instance", "vrrp_instance NAME", (d, a) -> named(a, d.instances, VrrpInstanceBinder.Draft::new,
@@ -102,7 +109,6 @@ public final class ConfigBinder {
             .unsupported("net_namespace_ipvs", "IPVS runs in jkeepalived's namespace")
             .unsupported("track_group", "")
             .unsupported("bfd_instance", NO_BFD)
-            .unsupported("garp_group", "gratuitous ARPs follow vrrp_garp_interval and vrrp_gna_interval")
             .unsupported("interface_up_down_delays", "")
             .ignored("linkbeat_interfaces", "link state comes from netlink")
             .ignored("linkbeat_use_polling", "link state comes from netlink")
@@ -177,7 +183,8 @@ public final class ConfigBinder {
         }
         scriptPolicy.reportTolerated(context);
         return new KeepalivedConfig(globals, draft.staticAddresses, draft.staticRoutes, draft.staticRules,
-                List.copyOf(scripts.values()), List.copyOf(files.values()), List.copyOf(processes.values()), groups, instances,
+                List.copyOf(scripts.values()), List.copyOf(files.values()), List.copyOf(processes.values()),
+                GarpGroupBinder.build(draft.garpGroups, context), groups, instances,
                 List.copyOf(draft.groups.values()), virtualServers, Optional.ofNullable(draft.ssl));
     }
 

@@ -1,6 +1,7 @@
 package org.jkeepalived.config.internal.tree;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jkeepalived.checker.api.ConfigEntry;
 import org.jkeepalived.config.internal.lexer.Token;
@@ -9,6 +10,8 @@ import org.jkeepalived.config.internal.lexer.Token;
 public final class TreeWriter {
 
     private static final String INDENT = "    ";
+    /** A word that ends with what reads as a reference to a definition when a blank follows it. */
+    private static final Pattern TRAILING_REFERENCE = Pattern.compile("(?s).*\\$[A-Za-z_][A-Za-z0-9_]*");
 
     private TreeWriter() {
     }
@@ -80,6 +83,10 @@ public final class TreeWriter {
         }
         if (quote != 0) {
             text.append(quote);
+        }
+        if (TRAILING_REFERENCE.matcher(text).matches()) {
+            // read before a brace or a quote, $NAME was no reference; before the blank printed next it would be
+            text.append("\"\"");
         }
         return text.toString();
     }

@@ -30,6 +30,7 @@ import org.jkeepalived.vrrp.internal.net.LinkAnnouncer;
 import org.jkeepalived.vrrp.internal.net.ReceivedPacket;
 import org.jkeepalived.vrrp.internal.net.VrrpChannel;
 import org.jkeepalived.vrrp.internal.net.VrrpChannels;
+import org.jkeepalived.vrrp.internal.settings.AnnouncementSpacing;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * VrrpChannels channels = new VrrpChannels(loop);            // one per loop, shared by its instances
- * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance, VmacNames.of(config.vrrpInstances(), "vrrp"), AnnouncementIntervals.NONE);
+ * VrrpSettings settings = VrrpSettingsMapper.map(vrrpInstance, VmacNames.of(config.vrrpInstances(), "vrrp"), AnnouncementSpacing.NONE);
  * Optional<InterfaceInfo> link = settings.interfaceName().map(InterfaceInfo::lookup);
  * VirtualRouter router = VirtualRouter.create(settings, channels, link, announced, listener);  // announced: addresses by interface
  * router.start();
@@ -141,8 +142,9 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
                 return;
             }
             try {
-                announcers.add(LinkAnnouncer.open(settings.name(), link, link.mac(), addresses, channels.pacers(link.index()),
-                        settings.announcementIntervals()));
+                AnnouncementSpacing spacing = settings.announcementSpacing();
+                announcers.add(LinkAnnouncer.open(settings.name(), link, link.mac(), addresses, channels.pacers(spacing.pacer(name)),
+                        spacing.intervals(name)));
             } catch (IllegalStateException e) {
                 announcers.forEach(LinkAnnouncer::close);
                 throw e;

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Announces an instance's addresses on its interface: a gratuitous ARP for each IPv4 address, an
  * unsolicited neighbour advertisement for each IPv6 one, sent as whole frames on a packet socket
- * that receives nothing, through the interface's pacers. The frames are built once;
+ * that receives nothing, through the pacers of the interface or its garp_group. The frames are built once;
  * {@link #announce()} sends them.
  */
 public final class LinkAnnouncer implements AutoCloseable {
@@ -82,7 +82,7 @@ public final class LinkAnnouncer implements AutoCloseable {
      * @param link the interface
      * @param sender the MAC address the addresses move to: the interface's, or the virtual router's with use_vmac
      * @param addresses the addresses to announce
-     * @param pacers the pacers of the interface
+     * @param pacers the pacers of the interface, or of its garp_group
      * @param intervals how far apart the pacers space the announcements
      * @return the announcer
      * @throws IllegalStateException if the socket cannot be opened

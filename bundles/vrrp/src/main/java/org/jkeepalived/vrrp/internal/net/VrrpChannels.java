@@ -16,7 +16,7 @@ public final class VrrpChannels {
 
     private final EventLoop loop;
     private final Map<ChannelKey, VrrpChannel> open = new HashMap<>();
-    private final Map<Integer, LinkPacers> pacers = new HashMap<>();
+    private final Map<String, LinkPacers> pacers = new HashMap<>();
 
     /** @param loop the loop the channels run on; its thread is in their network namespace */
     public VrrpChannels(EventLoop loop) {
@@ -48,11 +48,11 @@ public final class VrrpChannels {
     }
 
     /**
-     * @param interfaceIndex an interface
+     * @param name an interface's, or a garp_group's whose interfaces share them
      * @return the pacers of its announcements, made at the first call
      */
-    public LinkPacers pacers(int interfaceIndex) {
-        return pacers.computeIfAbsent(interfaceIndex, index -> new LinkPacers(new AnnouncementPacer(loop::nanoTime, loop::newTimer),
+    public LinkPacers pacers(String name) {
+        return pacers.computeIfAbsent(name, key -> new LinkPacers(new AnnouncementPacer(loop::nanoTime, loop::newTimer),
                 new AnnouncementPacer(loop::nanoTime, loop::newTimer)));
     }
 

@@ -42,7 +42,7 @@ import org.jkeepalived.vrrp.api.VrrpListener;
 import org.jkeepalived.vrrp.api.VrrpService;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.net.VrrpChannels;
-import org.jkeepalived.vrrp.internal.settings.AnnouncementIntervals;
+import org.jkeepalived.vrrp.internal.settings.AnnouncementSpacing;
 import org.jkeepalived.vrrp.internal.settings.VirtualMac;
 import org.jkeepalived.vrrp.internal.settings.VmacNames;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
@@ -275,10 +275,10 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         List<InstancePlan> plans = new ArrayList<>();
         VrrpGlobals globals = config.globalDefs().vrrp();
         VmacNames vmacNames = VmacNames.of(config.vrrpInstances(), globals.vmacPrefix());
-        AnnouncementIntervals intervals = new AnnouncementIntervals(globals.garpInterval(), globals.gnaInterval());
+        AnnouncementSpacing spacing = AnnouncementSpacing.of(globals.garpInterval(), globals.gnaInterval(), config.garpGroups());
         for (VrrpInstance instance : config.vrrpInstances()) {
             try {
-                VrrpSettings settings = VrrpSettingsMapper.map(instance, vmacNames, intervals);
+                VrrpSettings settings = VrrpSettingsMapper.map(instance, vmacNames, spacing);
                 // with use_vmac the addresses go on the VMAC, as keepalived puts them
                 Optional<String> addressDevice = settings.vmac().map(VirtualMac::interfaceName).or(instance::interfaceName);
                 plans.add(new InstancePlan(settings, KernelSpecs.of(instance, addressDevice),

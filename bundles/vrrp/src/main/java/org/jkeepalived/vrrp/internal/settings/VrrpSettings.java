@@ -45,7 +45,7 @@ import org.jkeepalived.vrrp.internal.codec.VrrpVersion;
  * @param higherPrioritySendAdvert higher_prio_send_advert: a master answers a higher priority advert before leaving
  * @param ownerIgnoresAdverts owner_ignore_adverts
  * @param garp the gratuitous ARP and NA timing
- * @param announcementIntervals the least time between two gratuitous ARPs, or two NAs, of an interface
+ * @param announcementSpacing the least time between two gratuitous ARPs, or two NAs, of each interface
  * @param vmac use_vmac: the macvlan that carries the virtual router MAC address
  */
 public record VrrpSettings(
@@ -75,7 +75,7 @@ public record VrrpSettings(
         boolean higherPrioritySendAdvert,
         boolean ownerIgnoresAdverts,
         GarpSettings garp,
-        AnnouncementIntervals announcementIntervals,
+        AnnouncementSpacing announcementSpacing,
         Optional<VirtualMac> vmac) {
 
     /** The priority of the address owner (RFC 5798 section 5.2.4). */

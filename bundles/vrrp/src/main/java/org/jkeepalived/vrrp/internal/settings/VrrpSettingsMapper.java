@@ -24,11 +24,11 @@ public final class VrrpSettingsMapper {
     /**
      * @param instance a bound vrrp_instance, with keepalived's defaults applied
      * @param vmacNames the names of the VMACs of its configuration
-     * @param intervals vrrp_garp_interval and vrrp_gna_interval of global_defs
+     * @param spacing vrrp_garp_interval and vrrp_gna_interval of global_defs, and the garp_groups
      * @return its protocol settings
      * @throws IllegalArgumentException naming the instance, for what the protocol cannot carry
      */
-    public static VrrpSettings map(VrrpInstance instance, VmacNames vmacNames, AnnouncementIntervals intervals) {
+    public static VrrpSettings map(VrrpInstance instance, VmacNames vmacNames, AnnouncementSpacing spacing) {
         VrrpVersion version = VrrpVersion.of(instance.version());
         AuthType authType = AuthType.NONE;
         long authData = 0;
@@ -67,7 +67,7 @@ public final class VrrpSettingsMapper {
                 instance.higherPrioSendAdvert(),
                 instance.ownerIgnoreAdverts(),
                 instance.garp(),
-                intervals,
+                spacing,
                 VirtualMac.of(instance, vmacNames));
     }
 

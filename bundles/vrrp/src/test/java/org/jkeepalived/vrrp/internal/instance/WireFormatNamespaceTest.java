@@ -26,7 +26,7 @@ import org.jkeepalived.vrrp.internal.link.GratuitousArp;
 import org.jkeepalived.vrrp.internal.link.UnsolicitedNeighbourAdvert;
 import org.jkeepalived.vrrp.internal.net.InterfaceInfo;
 import org.jkeepalived.vrrp.internal.net.PacketCapture;
-import org.jkeepalived.vrrp.internal.settings.AnnouncementIntervals;
+import org.jkeepalived.vrrp.internal.settings.AnnouncementSpacing;
 import org.jkeepalived.vrrp.internal.settings.TestSettings;
 import org.jkeepalived.vrrp.internal.settings.VrrpSettings;
 import org.junit.jupiter.api.Test;
@@ -119,13 +119,13 @@ class WireFormatNamespaceTest {
     @Test
     void vrrpGarpIntervalSpacesTheArpsOfAllInstancesOfAnInterface() throws Exception {
         GarpSettings garp = new GarpSettings(Duration.ZERO, 2, Duration.ZERO, 1, Duration.ZERO, 0, Optional.empty());
-        AnnouncementIntervals intervals = new AnnouncementIntervals(Duration.ofMillis(150), Duration.ZERO);
+        AnnouncementSpacing spacing = AnnouncementSpacing.of(Duration.ofMillis(150), Duration.ZERO, List.of());
         try (Lab lab = Lab.of(2, LOOPS)) {
             try (PacketCapture capture = capture(lab.namespaces.get(1))) {
                 lab.host(0).start(TestSettings.v2().name("VI_1").virtualRouterId(51).priority(255).startAsMaster(true)
-                        .virtualAddresses(List.of(TestSettings.address("192.0.2.100"))).garp(garp).announcementIntervals(intervals).build());
+                        .virtualAddresses(List.of(TestSettings.address("192.0.2.100"))).garp(garp).announcementSpacing(spacing).build());
                 lab.host(0).start(TestSettings.v2().name("VI_2").virtualRouterId(52).priority(255).startAsMaster(true)
-                        .virtualAddresses(List.of(TestSettings.address("192.0.2.102"))).garp(garp).announcementIntervals(intervals).build());
+                        .virtualAddresses(List.of(TestSettings.address("192.0.2.102"))).garp(garp).announcementSpacing(spacing).build());
                 List<PacketCapture.Received> arps = capture.incomingTimed(isArp(), 4, 5000);
 
                 // garp_master_repeat 2 of each instance: four ARPs, each at least vrrp_garp_interval after the one before

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -133,6 +135,49 @@ class VrrpRuntimeNamespaceTest extends RouterSegmentTest {
     private static boolean isNeighbourAdvertFor(byte[] frame, InetAddress address) {
         return frame.length >= 78 && frame[12] == (byte) 0x86 && frame[13] == (byte) 0xdd && frame[20] == 58
                 && (frame[54] & 0xff) == 136 && Arrays.equals(frame, 62, 78, address.getAddress(), 0, 16);
+    }
+
+    @Test
+    void aGarpGroupSpacesTheArpsOfAllItsInterfaces() throws Exception {
+        first.namespace.execOrFail("ip", "link", "add", "eth1", "type", "veth", "peer", "name", "tap1");
+        first.namespace.execOrFail("ip", "link", "set", "eth1", "up");
+        first.namespace.execOrFail("ip", "link", "set", "tap1", "up");
+        InetAddress onEth0 = InetAddress.getByName("192.0.2.100");
+        InetAddress onEth1 = InetAddress.getByName("198.51.100.100");
+        try (PacketCapture eth1 = first.namespace.call(() -> PacketCapture.open("tap1"));
+                PacketCapture eth0 = second.namespace.call(() -> PacketCapture.open("eth0"))) {
+            first.apply("""
+                    garp_group {
+                        garp_interval 0.15
+                        interfaces {
+                            eth0
+                            eth1
+                        }
+                    }
+                    vrrp_instance VI_1 {
+                        state MASTER
+                        interface eth0
+                        virtual_router_id 51
+                        priority 255
+                        advert_int 1
+                        garp_master_repeat 2
+                        virtual_ipaddress {
+                            192.0.2.100/24 dev eth0
+                            198.51.100.100/24 dev eth1
+                        }
+                    }
+                    """);
+
+            // two ARPs for each address, on two interfaces, each at least garp_interval after the one before
+            List<PacketCapture.Received> arps = new ArrayList<>(eth1.incomingTimed(frame -> isArpFor(frame, onEth1), 2, 5_000));
+            arps.addAll(eth0.incomingTimed(frame -> isArpFor(frame, onEth0), 2, 5_000));
+            assertThat(arps).hasSize(4);
+            arps.sort(Comparator.comparingLong(PacketCapture.Received::receivedNanos));
+            for (int i = 1; i < arps.size(); i++) {
+                assertThat(arps.get(i).receivedNanos() - arps.get(i - 1).receivedNanos()).as("gap before ARP %d", i)
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(145).toNanos());
+            }
+        }
     }
 
     @Test

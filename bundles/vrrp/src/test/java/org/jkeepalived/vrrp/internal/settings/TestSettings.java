@@ -37,7 +37,7 @@ public final class TestSettings {
     private boolean lowerPriorityNoAdvert;
     private boolean higherPrioritySendAdvert;
     private GarpSettings garp = GarpSettings.DEFAULT;
-    private AnnouncementIntervals announcementIntervals = AnnouncementIntervals.NONE;
+    private AnnouncementSpacing announcementSpacing = AnnouncementSpacing.NONE;
     private Optional<VirtualMac> vmac = Optional.empty();
 
     private TestSettings() {
@@ -81,7 +81,7 @@ public final class TestSettings {
     public TestSettings lowerPriorityNoAdvert(boolean value) { lowerPriorityNoAdvert = value; return this; }
     public TestSettings higherPrioritySendAdvert(boolean value) { higherPrioritySendAdvert = value; return this; }
     public TestSettings garp(GarpSettings value) { garp = value; return this; }
-    public TestSettings announcementIntervals(AnnouncementIntervals value) { announcementIntervals = value; return this; }
+    public TestSettings announcementSpacing(AnnouncementSpacing value) { announcementSpacing = value; return this; }
     public TestSettings vmac(VirtualMac value) { vmac = Optional.of(value); return this; }
 
     /** @return the settings */
@@ -90,7 +90,7 @@ public final class TestSettings {
                 startAsMaster, preempt, preemptDelay, interfaceName, sourceAddress, multicastGroup, unicastPeers,
                 255, checkUnicastSource, authType, authData, virtualAddresses, v3ChecksumAsV2,
                 LegacyUnicastChecksum.DETECT, false, 3, lowerPriorityNoAdvert, higherPrioritySendAdvert, false, garp,
-                announcementIntervals, vmac);
+                announcementSpacing, vmac);
     }
 
     /**

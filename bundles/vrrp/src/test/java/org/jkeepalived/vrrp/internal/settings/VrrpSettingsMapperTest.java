@@ -162,7 +162,7 @@ class VrrpSettingsMapperTest {
         VrrpSettings ipv4 = map(vmacInstance("use_vmac", "192.0.2.100"));
         VrrpSettings ipv6 = map(vmacInstance("use_vmac", "2001:db8::100"));
         VrrpInstance instance = instance(vmacInstance("use_vmac", "192.0.2.100"));
-        VrrpSettings prefixed = VrrpSettingsMapper.map(instance, VmacNames.of(List.of(instance), "vmac"), AnnouncementIntervals.NONE);
+        VrrpSettings prefixed = VrrpSettingsMapper.map(instance, VmacNames.of(List.of(instance), "vmac"), AnnouncementSpacing.NONE);
 
         assertThat(ipv4.vmac()).contains(new VirtualMac("vrrp.51", new MacAddress(0x00005e000133L), false));
         assertThat(ipv6.vmac()).contains(new VirtualMac("vrrp.51", new MacAddress(0x00005e000233L), false));
@@ -248,13 +248,13 @@ class VrrpSettingsMapperTest {
         List<VrrpInstance> instances = result.config().orElseThrow().vrrpInstances();
         VmacNames names = VmacNames.of(instances, "vrrp");
 
-        assertThat(instances).extracting(instance -> VrrpSettingsMapper.map(instance, names, AnnouncementIntervals.NONE).vmac().orElseThrow().interfaceName())
+        assertThat(instances).extracting(instance -> VrrpSettingsMapper.map(instance, names, AnnouncementSpacing.NONE).vmac().orElseThrow().interfaceName())
                 .containsExactly("vrrp.51", "vrrp2.51", "vrrp3.51", "vrrp1.51");
     }
 
     private static VrrpSettings map(String text) {
         VrrpInstance instance = instance(text);
-        return VrrpSettingsMapper.map(instance, VmacNames.of(List.of(instance), "vrrp"), AnnouncementIntervals.NONE);
+        return VrrpSettingsMapper.map(instance, VmacNames.of(List.of(instance), "vrrp"), AnnouncementSpacing.NONE);
     }
 
     private static VrrpInstance instance(String text) {
