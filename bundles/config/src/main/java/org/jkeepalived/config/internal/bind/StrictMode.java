@@ -4,7 +4,6 @@ import java.net.Inet6Address;
 import java.time.Duration;
 
 import org.jkeepalived.config.api.model.net.IpFamily;
-import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 import org.jkeepalived.config.api.model.vrrp.VrrpState;
 
 /**
@@ -24,11 +23,13 @@ final class StrictMode {
      * @param d the instance as read; settings the rules turn off are changed in it
      * @param family the family of its addresses
      * @param version its VRRP version
+     * @param owner whether it owns its addresses (priority 255, given or taken from state MASTER)
      * @param where the instance, for messages
      * @param context where messages go
      * @return false if the instance cannot run in strict mode
      */
-    static boolean enforce(VrrpInstanceBinder.Draft d, IpFamily family, int version, String where, BindContext context) {
+    static boolean enforce(VrrpInstanceBinder.Draft d, IpFamily family, int version, boolean owner, String where,
+            BindContext context) {
         String strict = where + ": strict_mode ";
         boolean valid = true;
         if (!d.unicastPeers.isEmpty()) {
@@ -49,7 +50,6 @@ final class StrictMode {
             context.warning(d.authenticationLocation, strict + "does not allow authentication; adverts go unauthenticated");
             d.authentication = null;
         }
-        boolean owner = d.priority != null ? d.priority == VrrpInstance.OWNER_PRIORITY : d.state == VrrpState.MASTER;
         if (d.state != null && (d.state == VrrpState.MASTER) != owner) {
             VrrpState state = owner ? VrrpState.MASTER : VrrpState.BACKUP;
             context.warning(d.location, strict + "starts only the address owner (priority 255) as MASTER; state is " + state);

@@ -110,12 +110,12 @@ final class VrrpInstanceCompletion {
         }
         int version = version(d, defaults, family, where, context);
         Duration interval = advertInterval(d, version, where, context);
-        boolean strict = d.strictMode != null ? d.strictMode : defaults.strict();
-        if (strict && !StrictMode.enforce(d, family, version, where, context)) {
-            valid = false;
-        }
         int priority = d.priority != null ? d.priority
                 : d.state == VrrpState.MASTER ? VrrpInstance.OWNER_PRIORITY : 100;
+        boolean strict = d.strictMode != null ? d.strictMode : defaults.strict();
+        if (strict && !StrictMode.enforce(d, family, version, priority == VrrpInstance.OWNER_PRIORITY, where, context)) {
+            valid = false;
+        }
         VrrpState state = d.state != null ? d.state
                 : priority == VrrpInstance.OWNER_PRIORITY ? VrrpState.MASTER : VrrpState.BACKUP;
         boolean preempt = !d.nopreempt;

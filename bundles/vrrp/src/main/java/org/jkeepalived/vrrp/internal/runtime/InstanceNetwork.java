@@ -49,7 +49,9 @@ final class InstanceNetwork implements VirtualRouterListener {
             LOG.info("{} removing {}", settings, entries);
             kernel.remove(entries, settings);
         }
-        filter.unblock(settings.name(), entries.addresses());
+        if (noAccept) {
+            filter.unblock(settings.name(), entries.addresses());
+        }
     }
 
     /**
@@ -94,6 +96,7 @@ final class InstanceNetwork implements VirtualRouterListener {
      */
     void removeQuietly(VrrpSettings settings) {
         kernel.remove(entries, settings);
+        // whatever the mode: an instance of a loop the watchdog abandoned may have left them blocked
         filter.unblock(settings.name(), entries.addresses());
     }
 }

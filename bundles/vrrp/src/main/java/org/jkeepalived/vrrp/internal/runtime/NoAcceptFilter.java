@@ -85,15 +85,19 @@ final class NoAcceptFilter implements AutoCloseable {
                 }
                 return;
             }
-            if (tableMade && !next.equals(settings) || !needed && (tableMade || !cleared)) {
-                delete(settings, tableMade);
+            if (tableMade && (!needed || !next.equals(settings))) {
+                delete();
                 tableMade = false;
             }
-            cleared = true;
             settings = next;
             if (needed && !tableMade) {
+                // made anew, it replaces any table of that name
                 make();
+            } else if (!needed && !cleared) {
+                // the table a previous run with this configuration may have left
+                delete();
             }
+            cleared = true;
         });
     }
 
@@ -152,7 +156,7 @@ final class NoAcceptFilter implements AutoCloseable {
     public void close() {
         CompletableFuture<Void> deleted = CompletableFuture.runAsync(() -> {
             if (tableMade) {
-                delete(settings, true);
+                delete();
                 tableMade = false;
             }
         }, loop);
@@ -195,11 +199,10 @@ final class NoAcceptFilter implements AutoCloseable {
                 + "addresses of no_accept instances take packets");
     }
 
-    /** Deletes a table; one that is not there is no failure unless it was made. */
-    private void delete(Nftables table, boolean made) {
-        String name = "inet " + table.table();
-        String script = made ? "delete table " + name + "\n" : "add table " + name + "\ndelete table " + name + "\n";
-        run(script, "cannot delete nftables table " + name);
+    /** Deletes the table, if it is there: adding it first makes the delete succeed either way. */
+    private void delete() {
+        String name = "inet " + settings.table();
+        run("add table " + name + "\ndelete table " + name + "\n", "cannot delete nftables table " + name);
     }
 
     private void change(String command, Set<Element> elements, String failure) {

@@ -55,6 +55,14 @@ class AcceptModeNamespaceTest extends RouterSegmentTest {
         assertThat(tables(first)).doesNotContain("keepalived");
     }
 
+    @Test
+    void theTableAPreviousRunLeftGoesAtStartEvenWithoutANoAcceptInstance() {
+        first.namespace.execOrFail("nft", "add table inet vrrp_c");
+        first.apply("global_defs {\n    nftables vrrp_c\n}\n" + config(150, 150, "accept"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !tables(first).contains("vrrp_c"));
+    }
+
     private static boolean ping(RuntimeRouter from, String address) {
         return from.namespace.exec("ping", "-c", "1", "-W", "1", address).succeeded();
     }
