@@ -19,6 +19,7 @@ import org.jkeepalived.config.api.model.ScriptSecurity;
 import org.jkeepalived.config.api.model.lvs.LvsGlobals;
 import org.jkeepalived.config.api.model.vrrp.GarpSettings;
 import org.jkeepalived.config.api.model.vrrp.Nftables;
+import org.jkeepalived.config.api.model.vrrp.Scheduling;
 import org.jkeepalived.config.api.model.vrrp.VrrpGlobals;
 
 /** global_defs. */
@@ -28,6 +29,8 @@ final class GlobalDefsBinder {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final String ONE_JVM = "jkeepalived runs every subsystem in one JVM";
     private static final String SCHEDULING = "the JVM's scheduling is set where it is started (bin/setenv)";
+    private static final String REALTIME_LIMIT = "a real-time CPU limit would end the whole JVM, not a VRRP process; "
+            + "the watchdog restarts a VRRP loop that stops answering";
     private static final String NO_SNMP = "jkeepalived has no SNMP agent";
     private static final String NO_DBUS = "jkeepalived has no D-Bus interface; the Karaf shell offers its commands";
     private static final String BUFFERS = "jkeepalived sizes its socket buffers itself";
@@ -93,6 +96,8 @@ final class GlobalDefsBinder {
         String nftablesTable = Nftables.DEFAULT.table();
         int nftablesPriority = Nftables.DEFAULT.priority();
         boolean nftablesCounters;
+        int vrrpNiceness;
+        int vrrpRealtimePriority;
         Duration lvsTcpTimeout;
         Duration lvsTcpFinTimeout;
         Duration lvsUdpTimeout;
@@ -117,7 +122,8 @@ final class GlobalDefsBinder {
                     higherPrioSendAdvert != null && higherPrioSendAdvert, checkUnicastSrc, skipCheckAdvAddr, strict,
                     v3ChecksumAsV2, downTimerAdverts, startupDelay, notifyPriorityChanges, vmacPrefix,
                     vmacAddrPrefix == null ? vmacPrefix : vmacAddrPrefix, dynamicInterfaces, logUnknownVrids,
-                    ownerIgnoreAdverts, disableLocalIgmp, new Nftables(nftablesTable, nftablesPriority, nftablesCounters));
+                    ownerIgnoreAdverts, disableLocalIgmp, new Nftables(nftablesTable, nftablesPriority, nftablesCounters),
+                    new Scheduling(vrrpNiceness, vrrpRealtimePriority));
             LvsGlobals lvs = new LvsGlobals(Optional.ofNullable(lvsTcpTimeout), Optional.ofNullable(lvsTcpFinTimeout),
                     Optional.ofNullable(lvsUdpTimeout), lvsFlush, lvsFlushOnStop, checkerLogAllFailures, rsInitNotifies);
             return new GlobalDefs(routerId == null ? hostName : routerId, notification,
@@ -252,6 +258,9 @@ final class GlobalDefsBinder {
             .add("nftables_priority", "nftables_priority PRIORITY",
                     (d, a) -> a.singleInt(Integer.MIN_VALUE, Integer.MAX_VALUE).ifPresent(v -> d.nftablesPriority = v))
             .add("nftables_counters", "nftables_counters", (d, a) -> d.nftablesCounters = a.bare())
+            .add("vrrp_priority", "vrrp_priority NICENESS", (d, a) -> a.singleInt(-20, 19).ifPresent(v -> d.vrrpNiceness = v))
+            .add("vrrp_rt_priority", "vrrp_rt_priority PRIORITY",
+                    (d, a) -> a.singleInt(1, 99).ifPresent(v -> d.vrrpRealtimePriority = v))
             .ignored("nftables_ifindex", "link-local virtual addresses are matched with their interface's name")
             .ignored("vrrp_iptables", NFTABLES)
             .ignored("vrrp_ipsets", NFTABLES)
@@ -272,11 +281,17 @@ final class GlobalDefsBinder {
                 "lvs_process_name", "bfd_process_name")) {
             KEYWORDS.ignored(name, ONE_JVM);
         }
-        for (String process : List.of("vrrp", "checker", "bfd")) {
+        for (String process : List.of("checker", "bfd")) {
             for (String setting : List.of("_priority", "_no_swap", "_rt_priority", "_cpu_affinity", "_rlimit_rttime",
                     "_rlimit_rtime")) {
                 KEYWORDS.ignored(process + setting, SCHEDULING);
             }
+        }
+        for (String setting : List.of("vrrp_no_swap", "vrrp_cpu_affinity")) {
+            KEYWORDS.ignored(setting, SCHEDULING);
+        }
+        for (String setting : List.of("vrrp_rlimit_rttime", "vrrp_rlimit_rtime")) {
+            KEYWORDS.ignored(setting, REALTIME_LIMIT);
         }
         KEYWORDS.ignored("max_auto_priority", SCHEDULING).ignored("min_auto_priority_delay", SCHEDULING);
         for (String name : List.of("snmp_socket", "enable_traps", "enable_snmp_vrrp", "enable_snmp_keepalived",

@@ -13,6 +13,7 @@ import org.jkeepalived.config.api.model.Notification;
 import org.jkeepalived.config.api.model.lvs.LvsGlobals;
 import org.jkeepalived.config.api.model.vrrp.GarpSettings;
 import org.jkeepalived.config.api.model.vrrp.Nftables;
+import org.jkeepalived.config.api.model.vrrp.Scheduling;
 import org.jkeepalived.config.api.model.vrrp.VrrpGlobals;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,7 @@ class GlobalDefsBinderTest {
         assertThat(globals.vrrp().downTimerAdverts()).isEqualTo(3);
         assertThat(globals.vrrp().vmacPrefix()).isEqualTo("vrrp");
         assertThat(globals.vrrp().vmacAddrPrefix()).isEqualTo("vrrp");
+        assertThat(globals.vrrp().scheduling()).isEqualTo(Scheduling.DEFAULT);
         assertThat(globals.startupScriptTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(globals.lvs().flushOnStop()).isEqualTo(LvsGlobals.FlushOnStop.NO);
     }
@@ -83,6 +85,8 @@ class GlobalDefsBinderTest {
                     nftables lb_vrrp
                     nftables_priority -150
                     nftables_counters
+                    vrrp_priority -5
+                    vrrp_rt_priority 20
                     lvs_timeouts tcp 900 udp 30
                     lvs_flush
                     lvs_flush_on_stop VS
@@ -135,6 +139,7 @@ class GlobalDefsBinderTest {
         assertThat(vrrp.startupDelay()).isEqualTo(Duration.ofMillis(5500));
         assertThat(vrrp.dynamicInterfaces()).isEqualTo(VrrpGlobals.DynamicInterfaces.ALLOW_IF_CHANGES);
         assertThat(vrrp.nftables()).isEqualTo(new Nftables("lb_vrrp", -150, true));
+        assertThat(vrrp.scheduling()).isEqualTo(new Scheduling(-5, 20));
         assertThat(globals.lvs()).isEqualTo(new LvsGlobals(Optional.of(Duration.ofSeconds(900)), Optional.empty(),
                 Optional.of(Duration.ofSeconds(30)), true, LvsGlobals.FlushOnStop.VIRTUAL_SERVERS, true, false));
     }
@@ -155,6 +160,8 @@ class GlobalDefsBinderTest {
                     smtp_server mail.example.com 99999
                     lvs_timeouts tcp 900 sctp 3
                     vrrp_garp_extra_if all
+                    vrrp_rt_priority 0
+                    vrrp_priority 20
                 }
                 """);
 
@@ -162,6 +169,8 @@ class GlobalDefsBinderTest {
                 "keepalived.conf:2:23: error: vrrp_mcast_group4: '192.0.2.1' is not valid; expected an IPv4 multicast address",
                 "keepalived.conf:3:34: error: smtp_server: '99999' is not valid; expected an integer from 1 to 65535",
                 "keepalived.conf:4:26: error: lvs_timeouts: 'sctp' is not valid; expected one of tcp, tcpfin, udp",
-                "keepalived.conf:5:24: error: vrrp_garp_extra_if: missing value; expected vrrp_garp_extra_if [all] SECONDS");
+                "keepalived.conf:5:24: error: vrrp_garp_extra_if: missing value; expected vrrp_garp_extra_if [all] SECONDS",
+                "keepalived.conf:6:22: error: vrrp_rt_priority: '0' is not valid; expected an integer from 1 to 99",
+                "keepalived.conf:7:19: error: vrrp_priority: '20' is not valid; expected an integer from -20 to 19");
     }
 }

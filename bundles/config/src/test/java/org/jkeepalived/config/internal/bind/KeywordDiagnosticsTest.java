@@ -75,7 +75,7 @@ class KeywordDiagnosticsTest {
         ConfigResult result = read("""
                 global_defs {
                     enable_snmp_vrrp
-                    vrrp_rt_priority 50
+                    checker_rt_priority 50
                     lvs_sync_daemon eth1 VI_1
                 }
                 net_namespace blue
@@ -83,7 +83,7 @@ class KeywordDiagnosticsTest {
 
         assertThat(messages(result)).containsExactly(
                 "keepalived.conf:2:5: warning: 'enable_snmp_vrrp' is ignored: jkeepalived has no SNMP agent",
-                "keepalived.conf:3:5: warning: 'vrrp_rt_priority' is ignored: the JVM's scheduling is set where it is started (bin/setenv)",
+                "keepalived.conf:3:5: warning: 'checker_rt_priority' is ignored: the JVM's scheduling is set where it is started (bin/setenv)",
                 "keepalived.conf:4:5: error: 'lvs_sync_daemon' is not supported yet: the IPVS connection sync daemon is not managed",
                 "keepalived.conf:6:1: error: 'net_namespace' is not supported yet: run jkeepalived in the namespace with -s NAME",
                 "keepalived.conf:13:5: error: 'use_ipvlan' is not supported yet: use use_vmac");

@@ -27,6 +27,12 @@ public final class LinuxLibc {
     /** {@code CLONE_NEWNET}, the network namespace type of {@link #setns}. */
     public static final int CLONE_NEWNET = 0x40000000;
 
+    /** The scheduling policies of {@link #sched_setscheduler}: the ordinary one, and real-time round robin. */
+    public static final int SCHED_OTHER = 0;
+    public static final int SCHED_RR = 2;
+    /** {@code PRIO_PROCESS}, which {@link #setpriority} takes for one thread (Linux schedules threads, not processes). */
+    public static final int PRIO_PROCESS = 0;
+
     static {
         Native.register(LinuxLibc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
     }
@@ -97,6 +103,16 @@ public final class LinuxLibc {
 
     /** Moves the calling thread into the namespace open at {@code fd}; sockets it creates then live there. */
     public static native int setns(int fd, int namespaceType) throws LastErrorException;
+
+    /**
+     * Sets the policy and priority of a thread; {@code pid} 0 is the calling thread.
+     *
+     * @param parameter {@code struct sched_param}: one int, the priority (0 for {@link #SCHED_OTHER})
+     */
+    public static native int sched_setscheduler(int pid, int policy, int[] parameter) throws LastErrorException;
+
+    /** Sets the niceness of a thread ({@code which} {@link #PRIO_PROCESS}, {@code who} 0: the calling thread). */
+    public static native int setpriority(int which, int who, int niceness) throws LastErrorException;
 
     /** glibc returns a constant string for every known code, so this is safe from any thread. */
     public static native String strerror(int errno);

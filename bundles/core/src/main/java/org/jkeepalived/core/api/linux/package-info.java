@@ -3,7 +3,7 @@
  * (event loops, netlink, raw VRRP sockets) so that each call is bound once.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.jkeepalived.core.api.linux;
 
 import org.osgi.annotation.bundle.Export;

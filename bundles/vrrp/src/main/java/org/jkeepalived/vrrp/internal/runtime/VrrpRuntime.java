@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.jkeepalived.config.api.ConfigListener;
 import org.jkeepalived.config.api.ConfigUpdate;
 import org.jkeepalived.config.api.model.KeepalivedConfig;
+import org.jkeepalived.config.api.model.vrrp.Scheduling;
 import org.jkeepalived.config.api.model.vrrp.TrackFile;
 import org.jkeepalived.config.api.model.vrrp.TrackProcess;
 import org.jkeepalived.config.api.model.vrrp.TrackedFile;
@@ -76,7 +77,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
     private static final long LOOP_ANSWER_SECONDS = 5;
 
     /** What runs on one loop: replaced whole when the watchdog restarts the subsystem. */
-    private record Engine(EventLoop loop, RunningInstances instances, LinkStates linkStates) {
+    private record Engine(EventLoop loop, RunningInstances instances, LinkStates linkStates, LoopScheduling scheduling) {
     }
 
     /** What the running configuration asks of the loop, kept for a restart. */
@@ -100,6 +101,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
     private final InterfaceMonitor interfaces;
     private volatile Engine engine;
     private volatile Applied applied;
+    /** vrrp_priority and vrrp_rt_priority of the running configuration, for the loop of the moment. */
+    private volatile Scheduling scheduling = Scheduling.DEFAULT;
     /** Whether the instances wait out vrrp_startup_delay: a reload meanwhile only changes what they start with. */
     private final AtomicBoolean startPending = new AtomicBoolean();
 
@@ -128,7 +131,9 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         RunningInstances instances = new RunningInstances(new VrrpChannels(loop), kernel, scripts, transitions, vmacs, noAccept);
         LinkStates linkStates = new LinkStates(instances);
         interfaces.addListener(linkStates, loop);
-        return new Engine(loop, instances, linkStates);
+        LoopScheduling loopScheduling = new LoopScheduling();
+        loop.execute(() -> loopScheduling.apply(scheduling));
+        return new Engine(loop, instances, linkStates, loopScheduling);
     }
 
     private void onEngine(Consumer<RunningInstances> task) {
@@ -152,6 +157,10 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         Duration startupDelay = update.previous().isEmpty() ? update.current().globalDefs().vrrp().startupDelay() : Duration.ZERO;
         synchronized (this) {
             applied = new Applied(plans, tracked, syncGroups);
+            Scheduling wanted = update.current().globalDefs().vrrp().scheduling();
+            scheduling = wanted;
+            Engine current = engine;
+            current.loop().execute(() -> current.scheduling().apply(wanted));
             onEngine(instances -> statics.apply(staticEntries));
             if (startPending.get()) {
                 return;

@@ -31,6 +31,7 @@ import java.time.Duration;
  * @param ownerIgnoreAdverts vrrp_owner_ignore_adverts
  * @param disableLocalIgmp disable_local_igmp
  * @param nftables the nftables table of no_accept
+ * @param scheduling vrrp_priority and vrrp_rt_priority: how the VRRP loop's thread is scheduled
  */
 public record VrrpGlobals(
         Inet4Address mcastGroup4,
@@ -55,7 +56,8 @@ public record VrrpGlobals(
         boolean logUnknownVrids,
         boolean ownerIgnoreAdverts,
         boolean disableLocalIgmp,
-        Nftables nftables) {
+        Nftables nftables,
+        Scheduling scheduling) {
 
 
     /** dynamic_interfaces: whether configured interfaces may be missing at start. */

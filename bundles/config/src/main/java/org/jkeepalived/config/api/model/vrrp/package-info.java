@@ -3,7 +3,7 @@
  * vrrp_track_process, bound.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.jkeepalived.config.api.model.vrrp;
 
 import org.osgi.annotation.bundle.Export;
