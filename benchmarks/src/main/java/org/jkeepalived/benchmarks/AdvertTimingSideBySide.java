@@ -29,6 +29,8 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  * comparison is harder on jkeepalived). What the observer would take for a state change is counted:
  * an advert of another priority than the master's, or a gap of Master_Down_Interval; there must be none.
  * The lateness distributions are plotted to {@code benchmarks/target/advert-lateness.png}.
+ * {@code -DrtPriority=N} gives both daemons {@code vrrp_rt_priority N}; {@code -Dseries=loaded} runs
+ * the loaded series alone.
  *
  * <pre>
  * mvn -B -q install -DskipTests
@@ -43,26 +45,34 @@ public final class AdvertTimingSideBySide {
 
     private final Path directory;
     private final UnpackedDistribution distribution;
+    /** vrrp_rt_priority of both daemons; 0 leaves them to the ordinary scheduler. */
+    private final int realtimePriority;
 
-    private AdvertTimingSideBySide(Path directory, UnpackedDistribution distribution) {
+    private AdvertTimingSideBySide(Path directory, UnpackedDistribution distribution, int realtimePriority) {
         this.directory = directory;
         this.distribution = distribution;
+        this.realtimePriority = realtimePriority;
     }
 
     public static void main(String[] args) throws Exception {
         Duration each = Duration.ofSeconds((long) (Double.parseDouble(System.getProperty("minutes", "10")) * 60));
         Path directory = Files.createTempDirectory("advert-timing");
         AdvertTimingSideBySide bench = new AdvertTimingSideBySide(directory,
-                UnpackedDistribution.unpack(Path.of(System.getProperty("distribution")), directory));
+                UnpackedDistribution.unpack(Path.of(System.getProperty("distribution")), directory), Integer.getInteger("rtPriority", 0));
+        List<String> wanted = List.of(System.getProperty("series", "idle,loaded").split(","));
         Map<String, Series> results = new LinkedHashMap<>();
         for (boolean loaded : new boolean[] {false, true}) {
+            if (!wanted.contains(loaded ? "loaded" : "idle")) {
+                continue;
+            }
             for (String daemon : List.of("keepalived", "jkeepalived")) {
                 Series series = bench.run(daemon, loaded, each);
                 results.put(daemon + (loaded ? " loaded" : " idle"), series);
                 System.out.printf("%s done%n", daemon + (loaded ? " loaded" : " idle"));
             }
         }
-        System.out.printf("%nAdvert lateness, %d min per run, from the receiving host's capture (ms)%n%n", each.toMinutes());
+        System.out.printf("%nAdvert lateness, %d min per run, from the receiving host's capture (ms)%s%n%n", each.toMinutes(),
+                bench.realtimePriority > 0 ? ", vrrp_rt_priority " + bench.realtimePriority : "");
         System.out.printf("%-20s %-22s %8s %8s %8s %8s %10s%n", "run", "instance", "adverts", "p50", "p99", "max", "spurious");
         for (Map.Entry<String, Series> entry : results.entrySet()) {
             for (String instance : List.of("VRRPv2 advert_int 1", "VRRPv3 advert_int 0.1")) {
@@ -91,7 +101,7 @@ public final class AdvertTimingSideBySide {
             hub.execOrFail("ip", "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
             router.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
             observer.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "eth0");
-            Path config = Files.writeString(directory.resolve(daemon + loaded + ".conf"), config(daemon.equals("jkeepalived") && loaded));
+            Path config = Files.writeString(directory.resolve(daemon + loaded + ".conf"), config(daemon.equals("jkeepalived") && loaded, realtimePriority));
             Path output = directory.resolve(daemon + loaded + ".out");
             List<Process> load = new ArrayList<>();
             Process server = null;
@@ -197,8 +207,9 @@ public final class AdvertTimingSideBySide {
         return gaps;
     }
 
-    private static String config(boolean withChecks) {
-        StringBuilder text = new StringBuilder("""
+    private static String config(boolean withChecks, int realtimePriority) {
+        StringBuilder text = new StringBuilder(realtimePriority > 0 ? "global_defs {\n    vrrp_rt_priority " + realtimePriority + "\n}\n" : "");
+        text.append("""
                 vrrp_instance V2 {
                     state BACKUP
                     interface eth0

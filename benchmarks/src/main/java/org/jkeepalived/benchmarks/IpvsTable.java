@@ -122,7 +122,8 @@ final class IpvsTable implements AutoCloseable {
         return part;
     }
 
-    private static ServiceKey key(String service) {
+    /** @return the TCP service an {@code address:port} text of a table names */
+    static ServiceKey key(String service) {
         int colon = service.lastIndexOf(':');
         try {
             return new ServiceKey.Inet(IpProtocol.TCP, InetAddress.getByName(service.substring(0, colon)),

@@ -66,6 +66,11 @@ final class LvsLayer implements AutoCloseable {
         return Optional.of(layer);
     }
 
+    /** Tells the lvs layer of a configuration applied, as the container does after a reload. */
+    void configApplied(ConfigUpdate update) {
+        virtualServers.configApplied(update);
+    }
+
     DataPlane plane() {
         return plane;
     }
