@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -195,7 +196,12 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
         List<Operation> operations = Reconciler.diff(current, wanted);
         boolean oneByOne = operations.size() <= OPERATIONS_LOGGED_ONE_BY_ONE;
         boolean failed = false;
+        // a service the data plane refused takes no real servers: each would fail and log in vain
+        Map<ServiceKey, Integer> leftOut = new LinkedHashMap<>();
         for (Operation operation : operations) {
+            if (leftOut.computeIfPresent(operation.serviceKey(), (key, count) -> count + 1) != null) {
+                continue;
+            }
             try {
                 operation.applyTo(plane);
                 if (oneByOne) {
@@ -206,8 +212,16 @@ public final class VirtualServers implements ConfigListener, HealthListener, Vir
             } catch (DataPlaneException e) {
                 failed = true;
                 LOG.error("data plane: {} failed: {}; the data plane is read again at the next change", describe(operation), e.getMessage());
+                if (operation instanceof Operation.NewService) {
+                    leftOut.put(operation.serviceKey(), 0);
+                }
             }
         }
+        leftOut.forEach((service, count) -> {
+            if (count > 0) {
+                LOG.error("data plane: {} changes of the real servers of {} left out, as the service is not there", count, service);
+            }
+        });
         if (!oneByOne) {
             LOG.info("data plane: {}", OperationCounts.of(operations));
         }

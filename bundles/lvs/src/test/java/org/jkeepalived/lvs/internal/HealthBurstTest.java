@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * A burst of health changes, as every real server is told at start and each changed one on reload,
  * on the userspace data plane on loopback: the data plane ends in the last state told, after a few
  * passes rather than one per change (with 40,000 real servers, one pass per change kept the table
- * from filling for hours), and the table is read only when what it holds is not known.
+ * from filling for hours), and the table is read only when what it holds is not known. A service
+ * the data plane refuses is tried again at the next change, without trying its real servers meanwhile.
  */
 class HealthBurstTest {
 
@@ -43,7 +45,7 @@ class HealthBurstTest {
         VirtualServer server = config.virtualServers().get(0);
         try (UserspaceDataPlane userspace = new UserspaceDataPlane(Executors.defaultThreadFactory(), 1)) {
             AtomicInteger tableReads = new AtomicInteger();
-            VirtualServers servers = new VirtualServers(countingReads(userspace, tableReads));
+            VirtualServers servers = new VirtualServers(counting(userspace, "services", tableReads));
             servers.configApplied(new ConfigUpdate(Optional.empty(), config, 1));
             for (RealServer real : server.realServers()) {
                 tell(servers, server, real, HealthEvent.Kind.ADDED, true, real.weight());
@@ -89,6 +91,30 @@ class HealthBurstTest {
         }
     }
 
+    @Test
+    void aServiceTheDataPlaneRefusesTakesNoRealServersAndIsTriedAgainAtTheNextChange() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            // another program listens where the userspace data plane would
+            KeepalivedConfig config = read(REAL_SERVERS, taken.getLocalPort());
+            VirtualServer server = config.virtualServers().get(0);
+            try (UserspaceDataPlane userspace = new UserspaceDataPlane(Executors.defaultThreadFactory(), 1)) {
+                AtomicInteger destinationsAdded = new AtomicInteger();
+                VirtualServers servers = new VirtualServers(counting(userspace, "newDestination", destinationsAdded));
+                servers.configApplied(new ConfigUpdate(Optional.empty(), config, 1));
+                server.realServers().forEach(real -> tell(servers, server, real, HealthEvent.Kind.ADDED, true, real.weight()));
+                assertThat(servers.virtualServers()).hasSize(1);
+                assertThat(userspace.services()).isEmpty();
+                assertThat(destinationsAdded).as("real servers tried on a service that is not there").hasValue(0);
+
+                taken.close();
+                tell(servers, server, server.realServers().get(0), HealthEvent.Kind.UP, true, 5);
+                assertThat(servers.virtualServers()).hasSize(1);
+                assertThat(userspace.destinations(userspace.services().get(0).service().key())).hasSize(REAL_SERVERS);
+                servers.stop();
+            }
+        }
+    }
+
     private static KeepalivedConfig read(int realServers, int port) {
         StringBuilder text = new StringBuilder("virtual_server 127.0.0.1 " + port + " {\n    protocol TCP\n");
         for (int i = 0; i < realServers; i++) {
@@ -101,12 +127,12 @@ class HealthBurstTest {
         return result.config().orElseThrow();
     }
 
-    /** The data plane, counting the reads of its table, one {@code services()} each. */
-    private static DataPlane countingReads(DataPlane plane, AtomicInteger reads) {
+    /** The data plane, counting the calls of one of its methods ({@code services()}: one per read of its table). */
+    private static DataPlane counting(DataPlane plane, String methodName, AtomicInteger calls) {
         return (DataPlane) Proxy.newProxyInstance(DataPlane.class.getClassLoader(), new Class<?>[] {DataPlane.class},
                 (proxy, method, arguments) -> {
-                    if (method.getName().equals("services")) {
-                        reads.incrementAndGet();
+                    if (method.getName().equals(methodName)) {
+                        calls.incrementAndGet();
                     }
                     try {
                         return method.invoke(plane, arguments);
