@@ -29,8 +29,8 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  * comparison is harder on jkeepalived). What the observer would take for a state change is counted:
  * an advert of another priority than the master's, or a gap of Master_Down_Interval; there must be none.
  * The lateness distributions are plotted to {@code benchmarks/target/advert-lateness.png}.
- * {@code -DrtPriority=N} gives both daemons {@code vrrp_rt_priority N}; {@code -Dseries=loaded} runs
- * the loaded series alone.
+ * {@code -DrtPriority=N} gives both daemons {@code vrrp_rt_priority N}, {@code -Dniceness=N}
+ * {@code vrrp_priority N}; {@code -Dseries=loaded} runs the loaded series alone.
  *
  * <pre>
  * mvn -B -q install -DskipTests
@@ -45,20 +45,21 @@ public final class AdvertTimingSideBySide {
 
     private final Path directory;
     private final UnpackedDistribution distribution;
-    /** vrrp_rt_priority of both daemons; 0 leaves them to the ordinary scheduler. */
-    private final int realtimePriority;
+    /** What global_defs sets for both daemons: vrrp_rt_priority and vrrp_priority, if given. */
+    private final String globalDefs;
 
-    private AdvertTimingSideBySide(Path directory, UnpackedDistribution distribution, int realtimePriority) {
+    private AdvertTimingSideBySide(Path directory, UnpackedDistribution distribution, String globalDefs) {
         this.directory = directory;
         this.distribution = distribution;
-        this.realtimePriority = realtimePriority;
+        this.globalDefs = globalDefs;
     }
 
     public static void main(String[] args) throws Exception {
         Duration each = Duration.ofSeconds((long) (Double.parseDouble(System.getProperty("minutes", "10")) * 60));
         Path directory = Files.createTempDirectory("advert-timing");
         AdvertTimingSideBySide bench = new AdvertTimingSideBySide(directory,
-                UnpackedDistribution.unpack(Path.of(System.getProperty("distribution")), directory), Integer.getInteger("rtPriority", 0));
+                UnpackedDistribution.unpack(Path.of(System.getProperty("distribution")), directory),
+                scheduling(Integer.getInteger("rtPriority", 0), Integer.getInteger("niceness", 0)));
         List<String> wanted = List.of(System.getProperty("series", "idle,loaded").split(","));
         Map<String, Series> results = new LinkedHashMap<>();
         for (boolean loaded : new boolean[] {false, true}) {
@@ -72,7 +73,7 @@ public final class AdvertTimingSideBySide {
             }
         }
         System.out.printf("%nAdvert lateness, %d min per run, from the receiving host's capture (ms)%s%n%n", each.toMinutes(),
-                bench.realtimePriority > 0 ? ", vrrp_rt_priority " + bench.realtimePriority : "");
+                bench.globalDefs.isEmpty() ? "" : ", " + bench.globalDefs.strip().replace("\n", ","));
         System.out.printf("%-20s %-22s %8s %8s %8s %8s %10s%n", "run", "instance", "adverts", "p50", "p99", "max", "spurious");
         for (Map.Entry<String, Series> entry : results.entrySet()) {
             for (String instance : List.of("VRRPv2 advert_int 1", "VRRPv3 advert_int 0.1")) {
@@ -101,7 +102,7 @@ public final class AdvertTimingSideBySide {
             hub.execOrFail("ip", "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
             router.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
             observer.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "eth0");
-            Path config = Files.writeString(directory.resolve(daemon + loaded + ".conf"), config(daemon.equals("jkeepalived") && loaded, realtimePriority));
+            Path config = Files.writeString(directory.resolve(daemon + loaded + ".conf"), config(daemon.equals("jkeepalived") && loaded, globalDefs));
             Path output = directory.resolve(daemon + loaded + ".out");
             List<Process> load = new ArrayList<>();
             Process server = null;
@@ -207,8 +208,14 @@ public final class AdvertTimingSideBySide {
         return gaps;
     }
 
-    private static String config(boolean withChecks, int realtimePriority) {
-        StringBuilder text = new StringBuilder(realtimePriority > 0 ? "global_defs {\n    vrrp_rt_priority " + realtimePriority + "\n}\n" : "");
+    /** @return the global_defs lines of vrrp_rt_priority and vrrp_priority, those given (not 0) */
+    private static String scheduling(int realtimePriority, int niceness) {
+        return (realtimePriority > 0 ? "    vrrp_rt_priority " + realtimePriority + "\n" : "")
+                + (niceness != 0 ? "    vrrp_priority " + niceness + "\n" : "");
+    }
+
+    private static String config(boolean withChecks, String globalDefs) {
+        StringBuilder text = new StringBuilder(globalDefs.isEmpty() ? "" : "global_defs {\n" + globalDefs + "}\n");
         text.append("""
                 vrrp_instance V2 {
                     state BACKUP
@@ -233,7 +240,8 @@ public final class AdvertTimingSideBySide {
                 }
                 """);
         if (withChecks) {
-            text.append("virtual_server 192.0.2.100 8080 {\n    delay_loop 5\n    lb_kind NAT\n    protocol TCP\n");
+            // port 80: the real servers' listener holds *:8080 in the router's namespace
+            text.append("virtual_server 192.0.2.100 80 {\n    delay_loop 5\n    lvs_method NAT\n    protocol TCP\n");
             for (int i = 0; i < CHECKS; i++) {
                 text.append("    real_server 127.").append(1 + i / 65536).append('.').append(i / 256 % 256).append('.')
                         .append(1 + i % 250).append(" 8080 {\n        TCP_CHECK {\n            connect_timeout 2\n        }\n    }\n");
