@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jkeepalived.checker.api.CheckerFactory;
 import org.jkeepalived.checker.registry.api.CheckerRegistration;
 import org.jkeepalived.checker.registry.api.CheckerRegistry;
-import org.jkeepalived.checker.api.CheckerFactory;
 import org.jkeepalived.config.api.ConfigReader;
 import org.jkeepalived.config.api.ConfigResult;
 import org.jkeepalived.config.api.ConfigUpdate;
@@ -19,6 +19,7 @@ import org.jkeepalived.config.api.model.KeepalivedConfig;
 import org.jkeepalived.healthcheck.internal.HealthEngine;
 import org.jkeepalived.ipvs.api.DataPlane;
 import org.jkeepalived.ipvs.api.DataPlaneException;
+import org.jkeepalived.ipvs.api.DestinationKey;
 import org.jkeepalived.ipvs.api.DestinationStatus;
 import org.jkeepalived.ipvs.api.ServiceKey;
 import org.jkeepalived.ipvs.api.ServiceTable;
@@ -38,7 +39,7 @@ import org.jkeepalived.ipvs.api.ServiceTable;
  *
  * <pre>
  * mvn -B -q install -DskipTests
- * mvn -B -q -pl benchmarks exec:exec@reload-in-process -DvirtualServers=2000 -DrealServers=20
+ * mvn -B -q -pl benchmarks exec:exec@reload-in-process -Dreload.virtualServers=2000 -Dreload.realServers=20 -Dreload.reloads=20
  * </pre>
  */
 public final class ReloadInProcess {
@@ -75,7 +76,6 @@ public final class ReloadInProcess {
         try (HealthEngine engine = new HealthEngine(2, NoPlugins.INSTANCE);
              LvsLayer lvs = LvsLayer.start(backend, current, engine).orElseThrow(
                      () -> new IllegalArgumentException("-Ddataplane=" + backend + ": the reload needs a data plane"))) {
-            long loadStart = System.nanoTime();
             engine.apply(current);
             Duration load = lvs.awaitSettled(workload.realServers(), LOAD_TIMEOUT)
                     .orElseThrow(() -> new IllegalStateException("the table was not loaded within " + LOAD_TIMEOUT));
@@ -133,8 +133,7 @@ public final class ReloadInProcess {
     private static Map<String, Integer> destinationsOf(DataPlane plane, ServiceKey service) throws DataPlaneException {
         Map<String, Integer> destinations = new LinkedHashMap<>();
         for (DestinationStatus status : plane.destinations(service)) {
-            destinations.put(status.destination().key().address().getHostAddress() + ":" + status.destination().key().port(),
-                    status.destination().weight());
+            destinations.put(text(status.destination().key()), status.destination().weight());
         }
         return destinations;
     }
@@ -143,16 +142,21 @@ public final class ReloadInProcess {
         Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
         for (var entry : ServiceTable.read(plane).entries()) {
             Map<String, Integer> destinations = new LinkedHashMap<>();
-            entry.destinations().forEach(destination -> destinations.put(
-                    destination.key().address().getHostAddress() + ":" + destination.key().port(), destination.weight()));
+            entry.destinations().forEach(destination -> destinations.put(text(destination.key()), destination.weight()));
             table.put(text(entry.service().key()), destinations);
         }
         return table;
     }
 
+    /** @return a service as {@link ReloadWorkload}'s tables name it, {@code address:port} */
     private static String text(ServiceKey key) {
         ServiceKey.Inet inet = (ServiceKey.Inet) key;
         return inet.address().getHostAddress() + ":" + inet.port();
+    }
+
+    /** @return a destination as {@link ReloadWorkload}'s tables name it, {@code address:port} */
+    private static String text(DestinationKey key) {
+        return key.address().getHostAddress() + ":" + key.port();
     }
 
     private static double millisSince(long start) {

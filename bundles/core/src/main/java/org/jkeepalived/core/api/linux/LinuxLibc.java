@@ -30,6 +30,8 @@ public final class LinuxLibc {
     /** The scheduling policies of {@link #sched_setscheduler}: the ordinary one, and real-time round robin. */
     public static final int SCHED_OTHER = 0;
     public static final int SCHED_RR = 2;
+    /** Or'ed into a policy: threads and processes the thread starts do not inherit a real-time policy or a negative niceness. */
+    public static final int SCHED_RESET_ON_FORK = 0x40000000;
     /** {@code PRIO_PROCESS}, which {@link #setpriority} takes for one thread (Linux schedules threads, not processes). */
     public static final int PRIO_PROCESS = 0;
 

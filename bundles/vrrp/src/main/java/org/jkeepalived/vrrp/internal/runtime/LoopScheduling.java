@@ -17,8 +17,6 @@ import org.slf4j.LoggerFactory;
 final class LoopScheduling {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoopScheduling.class);
-    /** Threads and processes this thread starts (scripts among them) do not inherit a real-time policy or a negative niceness. */
-    private static final int SCHED_RESET_ON_FORK = 0x40000000;
 
     private Scheduling applied = Scheduling.DEFAULT;
 
@@ -29,7 +27,8 @@ final class LoopScheduling {
         }
         try {
             int policy = wanted.realtime() ? LinuxLibc.SCHED_RR : LinuxLibc.SCHED_OTHER;
-            LinuxLibc.sched_setscheduler(0, policy | SCHED_RESET_ON_FORK, new int[] {wanted.realtimePriority()});
+            // scripts the loop starts run as ordinary processes
+            LinuxLibc.sched_setscheduler(0, policy | LinuxLibc.SCHED_RESET_ON_FORK, new int[] {wanted.realtimePriority()});
             LinuxLibc.setpriority(LinuxLibc.PRIO_PROCESS, 0, wanted.niceness());
             applied = wanted;
             LOG.info("VRRP loop scheduled {}, niceness {}", wanted.realtime() ? "SCHED_RR at priority " + wanted.realtimePriority()

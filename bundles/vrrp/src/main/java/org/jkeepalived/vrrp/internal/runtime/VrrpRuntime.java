@@ -131,9 +131,14 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         RunningInstances instances = new RunningInstances(new VrrpChannels(loop), kernel, scripts, transitions, vmacs, noAccept);
         LinkStates linkStates = new LinkStates(instances);
         interfaces.addListener(linkStates, loop);
-        LoopScheduling loopScheduling = new LoopScheduling();
-        loop.execute(() -> loopScheduling.apply(scheduling));
-        return new Engine(loop, instances, linkStates, loopScheduling);
+        Engine fresh = new Engine(loop, instances, linkStates, new LoopScheduling());
+        schedule(fresh);
+        return fresh;
+    }
+
+    /** Gives the engine's loop thread the scheduling of the running configuration, on that thread. */
+    private void schedule(Engine target) {
+        target.loop().execute(() -> target.scheduling().apply(scheduling));
     }
 
     private void onEngine(Consumer<RunningInstances> task) {
@@ -157,10 +162,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         Duration startupDelay = update.previous().isEmpty() ? update.current().globalDefs().vrrp().startupDelay() : Duration.ZERO;
         synchronized (this) {
             applied = new Applied(plans, tracked, syncGroups);
-            Scheduling wanted = update.current().globalDefs().vrrp().scheduling();
-            scheduling = wanted;
-            Engine current = engine;
-            current.loop().execute(() -> current.scheduling().apply(wanted));
+            scheduling = update.current().globalDefs().vrrp().scheduling();
+            schedule(engine);
             onEngine(instances -> statics.apply(staticEntries));
             if (startPending.get()) {
                 return;
