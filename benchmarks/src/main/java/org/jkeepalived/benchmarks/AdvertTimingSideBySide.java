@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -30,7 +31,9 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  * an advert of another priority than the master's, or a gap of Master_Down_Interval; there must be none.
  * The lateness distributions are plotted to {@code benchmarks/target/advert-lateness.png}.
  * {@code -DrtPriority=N} gives both daemons {@code vrrp_rt_priority N}, {@code -Dniceness=N}
- * {@code vrrp_priority N}; {@code -Dseries=loaded} runs the loaded series alone.
+ * {@code vrrp_priority N}; {@code -Dseries=loaded} runs the loaded series alone, {@code -Ddaemons=jkeepalived}
+ * jkeepalived alone. Each run's arrival times ({@code <run>.adverts}: instance, seconds) stay in the
+ * temporary directory printed at the end, beside the daemons' logs, to match late adverts with them.
  *
  * <pre>
  * mvn -B -q install -DskipTests
@@ -61,12 +64,13 @@ public final class AdvertTimingSideBySide {
                 UnpackedDistribution.unpack(Path.of(System.getProperty("distribution")), directory),
                 scheduling(Integer.getInteger("rtPriority", 0), Integer.getInteger("niceness", 0)));
         List<String> wanted = List.of(System.getProperty("series", "idle,loaded").split(","));
+        List<String> daemons = List.of(System.getProperty("daemons", "keepalived,jkeepalived").split(","));
         Map<String, Series> results = new LinkedHashMap<>();
         for (boolean loaded : new boolean[] {false, true}) {
             if (!wanted.contains(loaded ? "loaded" : "idle")) {
                 continue;
             }
-            for (String daemon : List.of("keepalived", "jkeepalived")) {
+            for (String daemon : daemons) {
                 Series series = bench.run(daemon, loaded, each);
                 results.put(daemon + (loaded ? " loaded" : " idle"), series);
                 System.out.printf("%s done%n", daemon + (loaded ? " loaded" : " idle"));
@@ -84,7 +88,7 @@ public final class AdvertTimingSideBySide {
         }
         Path plot = Path.of(System.getProperty("plot", "target/advert-lateness.png"));
         LatenessPlot.write(plot, results);
-        System.out.printf("%nplot: %s%n", plot.toAbsolutePath());
+        System.out.printf("%nplot: %s%nadvert times and logs: %s%n", plot.toAbsolutePath(), directory);
     }
 
     /**
@@ -140,6 +144,7 @@ public final class AdvertTimingSideBySide {
                 }
                 capture.destroy();
                 reader.join(5000);
+                writeTimes(times, directory.resolve(daemon + (loaded ? "-loaded" : "-idle") + ".adverts"));
                 Map<String, List<Double>> lateness = lateness(times);
                 return new Series(lateness, otherPriorities[0] + takeoverGaps(lateness));
             } finally {
@@ -179,6 +184,15 @@ public final class AdvertTimingSideBySide {
         } catch (IOException e) {
             // the capture ended
         }
+    }
+
+    private static void writeTimes(Map<String, List<Double>> times, Path file) throws IOException {
+        StringBuilder text = new StringBuilder();
+        synchronized (times) {
+            times.forEach((instance, seconds) -> seconds.forEach(at -> text.append(instance).append('\t')
+                    .append(String.format(Locale.ROOT, "%.6f", at)).append('\n')));
+        }
+        Files.writeString(file, text);
     }
 
     /** How much later than one interval after the previous advert each advert came, in ms (early ones count 0). */
@@ -243,7 +257,8 @@ public final class AdvertTimingSideBySide {
             // port 80: the real servers' listener holds *:8080 in the router's namespace
             text.append("virtual_server 192.0.2.100 80 {\n    delay_loop 5\n    lvs_method NAT\n    protocol TCP\n");
             for (int i = 0; i < CHECKS; i++) {
-                text.append("    real_server 127.").append(1 + i / 65536).append('.').append(i / 256 % 256).append('.')
+                // 250 hosts per third octet: no two real servers alike
+                text.append("    real_server 127.").append(1 + i / (250 * 256)).append('.').append(i / 250 % 256).append('.')
                         .append(1 + i % 250).append(" 8080 {\n        TCP_CHECK {\n            connect_timeout 2\n        }\n    }\n");
             }
             text.append("}\n");

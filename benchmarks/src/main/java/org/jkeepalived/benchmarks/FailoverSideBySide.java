@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,9 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  * the same faults, one after the other. The master is always keepalived, started afresh for each
  * trial; the backup under test runs throughout. A trial kills the master with SIGKILL, or takes its
  * link down, and times how long the backup takes to hold each virtual address (its kernel answers
- * for it from then on), from the kernel's own address event. Two instances run side by side: VRRPv2
+ * for it from then on), from the kernel's own address event; a link's fault is timed by the master's
+ * kernel too, a kill by the harness just before it. {@code -Ddaemons=jkeepalived} measures one backup
+ * alone; the backups' logs stay in the temporary directory printed at the end. Two instances run side by side: VRRPv2
  * with advert_int 1 and VRRPv3 with advert_int 0.1.
  *
  * <pre>
@@ -46,6 +49,8 @@ public final class FailoverSideBySide {
             VIP2, Duration.ofNanos(3_000_000_000L + (256 - 100) * 1_000_000_000L / 256),
             VIP3, Duration.ofNanos(300_000_000L + (256 - 100) * 100_000_000L / 256));
     private static final Pattern ADDRESS_EVENT = Pattern.compile("^\\[([0-9T:.-]+)\\]\\s+\\d+: eth0\\s+inet ([0-9.]+)/");
+    /** The master's eth0 going down: its flags without UP. */
+    private static final Pattern LINK_DOWN_EVENT = Pattern.compile("^\\[([0-9T:.-]+)\\]\\s+\\d+: eth0[@:][^<]*<(?![^>]*\\bUP\\b)[^>]*>");
 
     private final Path directory;
     private final NetworkNamespace hub = NetworkNamespace.create();
@@ -66,10 +71,16 @@ public final class FailoverSideBySide {
         Path directory = Files.createTempDirectory("failover");
         FailoverSideBySide bench = new FailoverSideBySide(directory);
         Map<String, Map<String, List<Duration>>> results = new LinkedHashMap<>();
+        List<String> backups = List.of(System.getProperty("daemons", "keepalived,jkeepalived").split(","));
         try {
-            results.put("keepalived", bench.measure(() -> KeepalivedPeer.start(bench.backupHost, directory, config(100, "BACKUP")),
-                    trials));
-            results.put("jkeepalived", bench.measure(() -> bench.startJkeepalived(distribution), trials));
+            if (backups.contains("keepalived")) {
+                results.put("keepalived", bench.measure(() -> KeepalivedPeer.start(bench.backupHost, directory,
+                        config(100, "BACKUP")), trials));
+            }
+            if (backups.contains("jkeepalived")) {
+                results.put("jkeepalived", bench.measure(() -> bench.startJkeepalived(distribution), trials));
+            }
+            System.err.println("logs in " + directory);
         } finally {
             bench.close();
         }
@@ -105,7 +116,15 @@ public final class FailoverSideBySide {
             awaitHolder(masterHost, backupHost, Duration.ofSeconds(30));
             Map<String, Instant> added = new ConcurrentHashMap<>();
             Process monitor = backupHost.processBuilder("ip", "-ts", "monitor", "address", "dev", "eth0").start();
-            Thread reader = monitor(monitor, added);
+            Thread reader = monitor(monitor, ADDRESS_EVENT, event -> {
+                if (!event.group(0).contains("Deleted")) {
+                    added.putIfAbsent(event.group(2), timestamp(event));
+                }
+            });
+            // the link's fault is timed by the master's kernel: starting ip(8) takes tens of ms
+            Map<String, Instant> linkDown = new ConcurrentHashMap<>();
+            Process linkMonitor = masterHost.processBuilder("ip", "-ts", "monitor", "link").start();
+            Thread linkReader = monitor(linkMonitor, LINK_DOWN_EVENT, event -> linkDown.putIfAbsent("eth0", timestamp(event)));
             Thread.sleep(200 + (long) (Math.random() * 1000)); // a fault at any point of the advert interval
             Instant failed = Instant.now();
             if (fault.equals("SIGKILL")) {
@@ -114,13 +133,21 @@ public final class FailoverSideBySide {
                 masterHost.execOrFail("ip", "link", "set", "eth0", "down");
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (added.size() < 2 && System.nanoTime() < deadline) {
+            while ((added.size() < 2 || fault.equals("link down") && linkDown.isEmpty()) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             monitor.destroy();
+            linkMonitor.destroy();
             reader.join(2000);
+            linkReader.join(2000);
             if (added.size() < 2) {
                 throw new IllegalStateException(fault + ": the backup did not take both addresses within 10 s: " + added.keySet());
+            }
+            if (fault.equals("link down")) {
+                failed = linkDown.get("eth0");
+                if (failed == null) {
+                    throw new IllegalStateException("the master's kernel reported no link down within 10 s");
+                }
             }
             Map<String, Duration> takeover = new LinkedHashMap<>();
             for (String vip : List.of(VIP2, VIP3)) {
@@ -135,15 +162,14 @@ public final class FailoverSideBySide {
         }
     }
 
-    /** Reads {@code ip -ts monitor}: the time of each address's first appearance. */
-    private static Thread monitor(Process monitor, Map<String, Instant> added) {
+    /** Reads {@code ip -ts monitor}, handing each line that matches {@code event} to {@code handler}. */
+    private static Thread monitor(Process monitor, Pattern event, Consumer<Matcher> handler) {
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
-                    Matcher event = ADDRESS_EVENT.matcher(line);
-                    if (event.find() && !line.contains("Deleted")) {
-                        Instant at = LocalDateTime.parse(event.group(1)).atZone(ZoneId.systemDefault()).toInstant();
-                        added.putIfAbsent(event.group(2), at);
+                    Matcher matched = event.matcher(line);
+                    if (matched.find()) {
+                        handler.accept(matched);
                     }
                 }
             } catch (IOException e) {
@@ -152,6 +178,11 @@ public final class FailoverSideBySide {
         }, "ip-monitor");
         reader.start();
         return reader;
+    }
+
+    /** @return the time {@code ip -ts} stamped on the event, its first group */
+    private static Instant timestamp(Matcher event) {
+        return LocalDateTime.parse(event.group(1)).atZone(ZoneId.systemDefault()).toInstant();
     }
 
     private static void awaitHolder(NetworkNamespace holder, NetworkNamespace other, Duration within) throws InterruptedException {
@@ -217,16 +248,19 @@ public final class FailoverSideBySide {
         System.out.printf("Failover: time from the fault to the backup holding the address, %d trials each (ms)%n%n", trials);
         System.out.printf("%-32s %-12s %8s %8s %8s %16s%n", "fault", "backup", "p50", "p99", "max", "Master_Down");
         Map<String, List<Duration>> keepalived = results.get("keepalived");
-        for (String scenario : keepalived.keySet()) {
+        Map<String, List<Duration>> jkeepalived = results.get("jkeepalived");
+        for (String scenario : results.values().iterator().next().keySet()) {
             Duration masterDown = MASTER_DOWN.get(scenario.contains("0.1") ? VIP3 : VIP2);
             for (String backup : results.keySet()) {
                 List<Duration> times = results.get(backup).get(scenario);
                 System.out.printf("%-32s %-12s %8.1f %8.1f %8.1f %16.1f%n", scenario, backup, millis(percentile(times, 50)),
                         millis(percentile(times, 99)), millis(percentile(times, 100)), millis(masterDown));
             }
-            System.out.printf("%-32s %-12s %8.2f %8.2f%n", scenario, "ratio jk/ka",
-                    millis(percentile(results.get("jkeepalived").get(scenario), 50)) / millis(percentile(keepalived.get(scenario), 50)),
-                    millis(percentile(results.get("jkeepalived").get(scenario), 99)) / millis(percentile(keepalived.get(scenario), 99)));
+            if (keepalived != null && jkeepalived != null) {
+                System.out.printf("%-32s %-12s %8.2f %8.2f%n", scenario, "ratio jk/ka",
+                        millis(percentile(jkeepalived.get(scenario), 50)) / millis(percentile(keepalived.get(scenario), 50)),
+                        millis(percentile(jkeepalived.get(scenario), 99)) / millis(percentile(keepalived.get(scenario), 99)));
+            }
         }
     }
 

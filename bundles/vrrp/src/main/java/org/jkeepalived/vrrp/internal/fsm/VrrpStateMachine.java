@@ -173,7 +173,13 @@ public final class VrrpStateMachine {
                 actions.scheduleTimer(now + masterDownIntervalMicros() * NANOS_PER_MICRO);
                 return;
             }
-            LOG.info("{} master down timer expired", settings);
+            if (lastMasterAdvert == 0) {
+                LOG.info("{} master down timer expired", settings);
+            } else {
+                // against the interval, how late the loop ran the timer
+                LOG.info("{} master down timer expired {} ms after the master's last advert (Master_Down_Interval {} ms)",
+                        settings, (now - lastMasterAdvert) / 1_000_000, masterDownIntervalMicros() / 1000);
+            }
             goToMaster(now);
         }
     }
@@ -364,6 +370,7 @@ public final class VrrpStateMachine {
             actions.leaveMaster();
             preemptDelayStarted = false;
             changeState(VrrpState.BACKUP);
+            lastMasterAdvert = now;
             actions.scheduleTimer(now + masterDownIntervalMicros() * NANOS_PER_MICRO);
         } else if (addressComparison != 0 || advertised != priority) {
             LOG.info("{} received advert from {} with lower priority {}, ours {}{}", settings,

@@ -136,6 +136,22 @@ class VrrpStateMachineTest {
     }
 
     @Test
+    void theAdvertAMasterStepsDownForCountsAsHeardFromAMaster() {
+        Router old = lan.add(TestSettings.v2().priority(100).build(), "192.0.2.1");
+        Router better = lan.add(TestSettings.v2().priority(200).build(), "192.0.2.2");
+        old.start();
+        lan.runFor(10 * SECOND);
+        long joined = lan.now();
+
+        better.start();
+        lan.runUntil(joined + 3_218_750 * US);
+
+        // the other members of a sync group defer to the master it heard
+        assertThat(old.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(old.fsm.hearsMaster(lan.now())).isTrue();
+    }
+
+    @Test
     void noPreemptLeavesALowerPriorityMasterInPlace() {
         Router old = lan.add(TestSettings.v2().priority(100).build(), "192.0.2.1");
         Router better = lan.add(TestSettings.v2().priority(200).preempt(false).build(), "192.0.2.2");
