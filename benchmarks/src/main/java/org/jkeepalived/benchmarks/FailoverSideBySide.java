@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,13 +72,13 @@ public final class FailoverSideBySide {
         Path directory = Files.createTempDirectory("failover");
         FailoverSideBySide bench = new FailoverSideBySide(directory);
         Map<String, Map<String, List<Duration>>> results = new LinkedHashMap<>();
-        List<String> backups = List.of(System.getProperty("daemons", "keepalived,jkeepalived").split(","));
+        List<String> daemons = List.of(System.getProperty("daemons", "keepalived,jkeepalived").split(","));
         try {
-            if (backups.contains("keepalived")) {
+            if (daemons.contains("keepalived")) {
                 results.put("keepalived", bench.measure(() -> KeepalivedPeer.start(bench.backupHost, directory,
                         config(100, "BACKUP")), trials));
             }
-            if (backups.contains("jkeepalived")) {
+            if (daemons.contains("jkeepalived")) {
                 results.put("jkeepalived", bench.measure(() -> bench.startJkeepalived(distribution), trials));
             }
             System.err.println("logs in " + directory);
@@ -122,9 +123,9 @@ public final class FailoverSideBySide {
                 }
             });
             // the link's fault is timed by the master's kernel: starting ip(8) takes tens of ms
-            Map<String, Instant> linkDown = new ConcurrentHashMap<>();
+            AtomicReference<Instant> linkDown = new AtomicReference<>();
             Process linkMonitor = masterHost.processBuilder("ip", "-ts", "monitor", "link").start();
-            Thread linkReader = monitor(linkMonitor, LINK_DOWN_EVENT, event -> linkDown.putIfAbsent("eth0", timestamp(event)));
+            Thread linkReader = monitor(linkMonitor, LINK_DOWN_EVENT, event -> linkDown.compareAndSet(null, timestamp(event)));
             Thread.sleep(200 + (long) (Math.random() * 1000)); // a fault at any point of the advert interval
             Instant failed = Instant.now();
             if (fault.equals("SIGKILL")) {
@@ -133,7 +134,7 @@ public final class FailoverSideBySide {
                 masterHost.execOrFail("ip", "link", "set", "eth0", "down");
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while ((added.size() < 2 || fault.equals("link down") && linkDown.isEmpty()) && System.nanoTime() < deadline) {
+            while ((added.size() < 2 || fault.equals("link down") && linkDown.get() == null) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             monitor.destroy();
@@ -144,7 +145,7 @@ public final class FailoverSideBySide {
                 throw new IllegalStateException(fault + ": the backup did not take both addresses within 10 s: " + added.keySet());
             }
             if (fault.equals("link down")) {
-                failed = linkDown.get("eth0");
+                failed = linkDown.get();
                 if (failed == null) {
                     throw new IllegalStateException("the master's kernel reported no link down within 10 s");
                 }
