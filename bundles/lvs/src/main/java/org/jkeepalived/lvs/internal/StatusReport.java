@@ -1,8 +1,10 @@
 package org.jkeepalived.lvs.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -38,12 +40,14 @@ final class StatusReport {
      */
     static VirtualServerStatus of(VirtualServer server, Optional<ServiceEntry> service,
             Function<RealServerKey, Optional<RealServerHealth>> health, boolean quorumUp) {
+        Map<DestinationKey, Integer> weights = weights(service);
         List<RealServerStatus> reals = new ArrayList<>();
         for (RealServer real : server.realServers()) {
             Optional<RealServerHealth> known = health.apply(RealServerKey.of(server, real));
+            Integer weight = weights.get(new DestinationKey(real.address(), real.port()));
             reals.add(new RealServerStatus(IpAddresses.endpoint(real.address(), real.port()), real.weight(),
-                    weight(service, new DestinationKey(real.address(), real.port())),
-                    ServicePlanner.alive(server, real, known), checkers(real, known)));
+                    weight == null ? OptionalInt.empty() : OptionalInt.of(weight), ServicePlanner.alive(server, real, known),
+                    checkers(real, known)));
         }
         return new VirtualServerStatus(server.displayName(),
                 server.protocol().map(protocol -> protocol.name().toLowerCase(Locale.ROOT)).orElse("any"),
@@ -53,10 +57,11 @@ final class StatusReport {
                 !quorumUp && server.sorryServer().isPresent(), reals);
     }
 
-    private static OptionalInt weight(Optional<ServiceEntry> service, DestinationKey key) {
-        return service.flatMap(entry -> entry.destinations().stream().filter(destination -> destination.key().equals(key)).findFirst())
-                .map(destination -> OptionalInt.of(destination.weight()))
-                .orElse(OptionalInt.empty());
+    /** The destinations' weights by key: looked up once per real server, so a report stays linear in their number. */
+    private static Map<DestinationKey, Integer> weights(Optional<ServiceEntry> service) {
+        Map<DestinationKey, Integer> weights = new HashMap<>();
+        service.ifPresent(entry -> entry.destinations().forEach(destination -> weights.putIfAbsent(destination.key(), destination.weight())));
+        return weights;
     }
 
     /** The checkers' states once the engine has told them; until then the keywords written. */
