@@ -203,6 +203,26 @@ class OperatorCommandsIT {
     }
 
     @Test
+    @Order(3)
+    void aJfrRecordingOfTheJvmSendsNoSigusr2ToKeepalivedsStatistics() throws Exception {
+        // the JVM suspends threads with a signal for its sampling profiler: SIGUSR2 unless told another
+        String pid = Files.readString(directory.resolve("keepalived.pid")).trim();
+        long written = distribution.logText().lines().filter(line -> line.contains("SIGUSR2: VRRP statistics written")).count();
+        Path recording = distribution.temporaryDirectory().resolve("sampled.jfr");
+
+        Command.runOrFail(jdkTool("jcmd"), pid, "JFR.start", "settings=profile", "duration=3s", "filename=" + recording);
+        await().atMost(30, SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> {
+            // keeps the JVM's threads running Java code, which is what the profiler samples
+            distribution.shell("keepalived:stats");
+            return Files.exists(recording) && Files.size(recording) > 0;
+        });
+        assertThat(Command.runOrFail(jdkTool("jfr"), "summary", recording.toString())).as("the profiler sampled threads")
+                .containsPattern("jdk\\.ExecutionSample +[1-9]");
+        assertThat(distribution.logText().lines().filter(line -> line.contains("SIGUSR2: VRRP statistics written")).count())
+                .as("statistics files written").isEqualTo(written);
+    }
+
+    @Test
     @Order(4)
     void statsCountAdvertsOfAnotherIntervalAsErrors() {
         assumeTrue(KeepalivedPeer.installed(), "Debian's keepalived is not installed: apt-get install keepalived");
@@ -396,6 +416,11 @@ class OperatorCommandsIT {
 
     private static List<String> cells(String line) {
         return Arrays.stream(line.split("\\|")).map(String::strip).toList();
+    }
+
+    /** A tool of the JDK running the tests, which is the one the distribution runs on. */
+    private static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
     private static long count(String stats, String counter) {
