@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,9 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  * {@code -DrtPriority=N} gives both daemons {@code vrrp_rt_priority N}, {@code -Dniceness=N}
  * {@code vrrp_priority N}; {@code -Dseries=loaded} runs the loaded series alone, {@code -Ddaemons=jkeepalived}
  * jkeepalived alone. Each run's arrival times ({@code <run>.adverts}: instance, seconds) stay in the
- * temporary directory printed at the end, beside the daemons' logs, to match late adverts with them.
+ * temporary directory printed at the end, beside the daemons' logs; {@code <run>.late} lists each
+ * advert over 20 ms late with the longest JVM pause (safepoint or ZGC allocation stall, from
+ * jkeepalived's {@code <run>-jvm.log}) while it was due and the host's CPU busy and stolen shares.
  *
  * <pre>
  * mvn -B -q install -DskipTests
@@ -45,6 +49,8 @@ public final class AdvertTimingSideBySide {
     private static final Pattern ADVERT = Pattern.compile("^(\\d+\\.\\d+) IP 192\\.0\\.2\\.1 > 224\\.0\\.0\\.18: VRRPv(\\d), "
             + "Advertisement, vrid (\\d+), prio (\\d+)");
     private static final int CHECKS = 10_000;
+    /** The goal's bound on an advert's lateness: any later one is listed with what held the daemon. */
+    private static final long LATE_MILLIS = 20;
 
     private final Path directory;
     private final UnpackedDistribution distribution;
@@ -86,6 +92,10 @@ public final class AdvertTimingSideBySide {
                         percentile(lateness, 50), percentile(lateness, 99), percentile(lateness, 100), entry.getValue().stateChanges);
             }
         }
+        System.out.printf("%nAdverts over %d ms late, and how many came during a JVM pause of half their lateness or more "
+                + "(each in <run>.late)%n", LATE_MILLIS);
+        results.forEach((run, series) -> System.out.printf("%-20s %5d, during a JVM pause %d%n", run, series.late.size(),
+                series.late.stream().filter(LateAdvert::pausedHalfTheTime).count()));
         Path plot = Path.of(System.getProperty("plot", "target/advert-lateness.png"));
         LatenessPlot.write(plot, results);
         System.out.printf("%nplot: %s%nadvert times and logs: %s%n", plot.toAbsolutePath(), directory);
@@ -95,7 +105,25 @@ public final class AdvertTimingSideBySide {
      * @param lateness per instance, in ms
      * @param stateChanges adverts of another priority than the master's, and gaps a backup would take over in
      */
-    record Series(Map<String, List<Double>> lateness, int stateChanges) {
+    record Series(Map<String, List<Double>> lateness, int stateChanges, List<LateAdvert> late) {
+    }
+
+    /**
+     * An advert later than {@link #LATE_MILLIS}, with what held the daemon while it was due: the
+     * longest JVM pause overlapping that time (none for keepalived) and the host's CPUs.
+     */
+    record LateAdvert(String instance, long atMillis, double lateMillis, JvmPauses.Pause longestPause, HostCpu.Share cpu) {
+
+        boolean pausedHalfTheTime() {
+            return longestPause != null && longestPause.millis() >= lateMillis / 2;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s\t%s\tlate %.1f ms\t%s\t%s", Instant.ofEpochMilli(atMillis), instance, lateMillis,
+                    longestPause == null ? "no JVM pause" : String.format(Locale.ROOT, "JVM %s %.1f ms", longestPause.what(),
+                            longestPause.millis()), cpu);
+        }
     }
 
     private Series run(String daemon, boolean loaded, Duration duration) throws Exception {
@@ -125,7 +153,7 @@ public final class AdvertTimingSideBySide {
                 }
             }
             Process process = start(daemon, router, config, output, loaded);
-            try {
+            try (HostCpu cpu = HostCpu.start()) {
                 Thread.sleep(daemon.equals("jkeepalived") ? 20_000 : 5_000); // up and master
                 Process capture = observer.processBuilder("tcpdump", "-i", "eth0", "-n", "-tt", "-l", "vrrp")
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -144,9 +172,12 @@ public final class AdvertTimingSideBySide {
                 }
                 capture.destroy();
                 reader.join(5000);
-                writeTimes(times, directory.resolve(daemon + (loaded ? "-loaded" : "-idle") + ".adverts"));
+                String run = daemon + (loaded ? "-loaded" : "-idle");
+                writeTimes(times, directory.resolve(run + ".adverts"));
+                List<LateAdvert> late = lateAdverts(times, JvmPauses.read(distribution.jvmLog(run)), cpu);
+                Files.write(directory.resolve(run + ".late"), late.stream().map(LateAdvert::toString).toList());
                 Map<String, List<Double>> lateness = lateness(times);
-                return new Series(lateness, otherPriorities[0] + takeoverGaps(lateness));
+                return new Series(lateness, otherPriorities[0] + takeoverGaps(lateness), late);
             } finally {
                 UnpackedDistribution.stop(process);
                 load.forEach(Process::destroyForcibly);
@@ -163,8 +194,8 @@ public final class AdvertTimingSideBySide {
                     "--pid", directory.resolve("ka.pid").toString(), "--vrrp_pid", directory.resolve("ka-vrrp.pid").toString())
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         }
-        return loaded ? distribution.start(router, "jkeepalived-loaded", config, "-l")
-                : distribution.start(router, "jkeepalived-idle", config, "-l", "-P");
+        String run = daemon + (loaded ? "-loaded" : "-idle");
+        return loaded ? distribution.start(router, run, config, "-l") : distribution.start(router, run, config, "-l", "-P");
     }
 
     private static void read(Process capture, Map<String, List<Double>> times, int[] otherPriorities) {
@@ -195,12 +226,32 @@ public final class AdvertTimingSideBySide {
         Files.writeString(file, text);
     }
 
+    private static List<LateAdvert> lateAdverts(Map<String, List<Double>> times, List<JvmPauses.Pause> pauses, HostCpu cpu) {
+        List<LateAdvert> late = new ArrayList<>();
+        synchronized (times) {
+            times.forEach((instance, seconds) -> {
+                double interval = interval(instance);
+                for (int i = 1; i < seconds.size(); i++) {
+                    long due = Math.round((seconds.get(i - 1) + interval) * 1000);
+                    long arrived = Math.round(seconds.get(i) * 1000);
+                    if (arrived - due > LATE_MILLIS) {
+                        JvmPauses.Pause longest = pauses.stream().filter(pause -> pause.overlaps(due, arrived))
+                                .max(Comparator.comparingDouble(JvmPauses.Pause::millis)).orElse(null);
+                        late.add(new LateAdvert(instance, arrived, arrived - due, longest, cpu.share(due, arrived)));
+                    }
+                }
+            });
+        }
+        late.sort(Comparator.comparingLong(LateAdvert::atMillis));
+        return late;
+    }
+
     /** How much later than one interval after the previous advert each advert came, in ms (early ones count 0). */
     private static Map<String, List<Double>> lateness(Map<String, List<Double>> times) {
         Map<String, List<Double>> lateness = new LinkedHashMap<>();
         synchronized (times) {
             times.forEach((instance, seconds) -> {
-                double interval = instance.contains("0.1") ? 0.1 : 1.0;
+                double interval = interval(instance);
                 List<Double> late = new ArrayList<>();
                 for (int i = 1; i < seconds.size(); i++) {
                     late.add(Math.max(0, (seconds.get(i) - seconds.get(i - 1) - interval) * 1000));
@@ -215,11 +266,16 @@ public final class AdvertTimingSideBySide {
     private static int takeoverGaps(Map<String, List<Double>> lateness) {
         int gaps = 0;
         for (Map.Entry<String, List<Double>> entry : lateness.entrySet()) {
-            double intervalMillis = entry.getKey().contains("0.1") ? 100 : 1000;
+            double intervalMillis = interval(entry.getKey()) * 1000;
             double masterDownLateness = 2 * intervalMillis + (256 - 100) * intervalMillis / 256;
             gaps += (int) entry.getValue().stream().filter(late -> late >= masterDownLateness).count();
         }
         return gaps;
+    }
+
+    /** @return the instance's advert interval in seconds */
+    private static double interval(String instance) {
+        return instance.contains("0.1") ? 0.1 : 1.0;
     }
 
     /** @return the global_defs lines of vrrp_rt_priority and vrrp_priority, those given (not 0) */

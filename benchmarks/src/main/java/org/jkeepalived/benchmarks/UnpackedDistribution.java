@@ -52,7 +52,7 @@ final class UnpackedDistribution {
 
     /**
      * Starts {@code bin/jkeepalived -n} in the caller's network namespace, with a data directory (and
-     * TMPDIR) of the run's own.
+     * TMPDIR) of the run's own; its JVM logs safepoints and GC to {@link #jvmLog(String)}.
      *
      * @param run the run's name, for its files
      * @param config its keepalived.conf
@@ -68,9 +68,15 @@ final class UnpackedDistribution {
                 .redirectOutput(directory.resolve(run + ".out").toFile());
         Path data = directory.resolve(run + "-data");
         builder.environment().putAll(environment);
+        builder.environment().merge("EXTRA_JAVA_OPTS", JvmPauses.logOption(jvmLog(run)), (given, log) -> given + " " + log);
         builder.environment().put("JKEEPALIVED_DATA", data.toString());
         builder.environment().put("TMPDIR", Files.createDirectories(data).toString());
         return builder.start();
+    }
+
+    /** @return where a run's JVM logs its safepoints and GC */
+    Path jvmLog(String run) {
+        return directory.resolve(run + "-jvm.log");
     }
 
     /** Stops a daemon with SIGTERM, as systemd does, and with SIGKILL if it is not gone within a minute. */
