@@ -21,10 +21,10 @@ class SoftHeapLimitComponentTest {
     private static final long MB = 1L << 20;
 
     @Test
-    void aLiveHeapOfOneHundredAndFiftyMegabytesRaisesTheLimitToTwiceThatOrMore() throws Exception {
+    void aLiveHeapOfOneHundredAndFiftyMegabytesRaisesTheLimitToThreeTimesThatOrMore() throws Exception {
         // what a collection leaves in use counts what was allocated while it ran: the limit may be higher
         String output = run(150, 256);
-        assertThat(limit(output)).as("soft limit in bytes, the maximum heap 1 GB, in:%n%s", output).isBetween(300 * MB, 1024 * MB);
+        assertThat(limit(output)).as("soft limit in bytes, the maximum heap 1 GB, in:%n%s", output).isBetween(450 * MB, 1024 * MB);
     }
 
     @Test

@@ -14,12 +14,13 @@ class SoftHeapLimitTest {
     @Test
     void aSmallLiveHeapKeepsTheLaunchersLimit() {
         assertThat(limit.afterCollection(20 * MB, MAX)).isEqualTo(-1);
-        assertThat(limit.afterCollection(40 * MB, MAX)).as("wants 80 MB, a quarter more than 64").isEqualTo(-1);
+        assertThat(limit.afterCollection(26 * MB, MAX)).as("wants 78 MB, within a quarter of 64").isEqualTo(-1);
     }
 
     @Test
-    void aLargeLiveHeapGetsTwiceItsSize() {
-        assertThat(limit.afterCollection(150 * MB, MAX)).isEqualTo(300 * MB);
+    void aLiveHeapOverAThirdOfTheLaunchersLimitGetsThreeTimesItsSize() {
+        assertThat(limit.afterCollection(70 * MB, MAX)).isEqualTo(210 * MB);
+        assertThat(new SoftHeapLimit(64 * MB).afterCollection(150 * MB, MAX)).isEqualTo(450 * MB);
     }
 
     @Test
@@ -28,21 +29,22 @@ class SoftHeapLimitTest {
         assertThat(limit.afterCollection(366 * MB, MAX)).isEqualTo(-1);
         assertThat(limit.afterCollection(200 * MB, MAX)).isEqualTo(-1);
         assertThat(limit.afterCollection(220 * MB, MAX)).isEqualTo(-1);
-        assertThat(limit.afterCollection(210 * MB, MAX)).as("the 150 MB collection is four ago: 200 MB live").isEqualTo(400 * MB);
+        assertThat(limit.afterCollection(210 * MB, MAX)).as("the 150 MB collection is four ago: 200 MB live").isEqualTo(600 * MB);
     }
 
     @Test
-    void aLiveHeapThatWaversMovesNothing() {
+    void aLiveHeapThatWaversWithinAQuarterMovesNothing() {
         limit.afterCollection(150 * MB, MAX);
-        assertThat(limit.afterCollection(180 * MB, MAX)).isEqualTo(-1);
-        assertThat(limit.afterCollection(80 * MB, MAX)).as("wants 160 MB, over half of 300").isEqualTo(-1);
+        assertThat(limit.afterCollection(180 * MB, MAX)).as("150 MB still the least of the last four").isEqualTo(-1);
+        assertThat(limit.afterCollection(120 * MB, MAX)).as("wants 360 MB, within a quarter of 450").isEqualTo(-1);
     }
 
     @Test
     void oncePartOfTheConfigurationIsGoneTheLimitComesBackDownToTheLaunchers() {
         limit.afterCollection(150 * MB, MAX);
-        assertThat(limit.afterCollection(30 * MB, MAX)).isEqualTo(64 * MB);
-        assertThat(limit.afterCollection(10 * MB, MAX)).as("never under the launcher's").isEqualTo(-1);
+        assertThat(limit.afterCollection(100 * MB, MAX)).isEqualTo(300 * MB);
+        assertThat(limit.afterCollection(10 * MB, MAX)).isEqualTo(64 * MB);
+        assertThat(limit.afterCollection(5 * MB, MAX)).as("never under the launcher's").isEqualTo(-1);
     }
 
     @Test
