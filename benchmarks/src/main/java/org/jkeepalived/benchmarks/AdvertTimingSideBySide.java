@@ -137,22 +137,17 @@ public final class AdvertTimingSideBySide {
             Path config = Files.writeString(directory.resolve(daemon + loaded + ".conf"), config(daemon.equals("jkeepalived") && loaded, globalDefs));
             Path output = directory.resolve(daemon + loaded + ".out");
             List<Process> load = new ArrayList<>();
-            Process server = null;
+            LoopbackRealServers servers = null;
             if (loaded) {
                 for (int hog = 0; hog < 2; hog++) {
                     load.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
                 }
                 if (daemon.equals("jkeepalived")) {
-                    server = router.processBuilder("python3", "-c", """
-                            import socket
-                            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-                            s.bind(('0.0.0.0', 8080)); s.listen(4096)
-                            while True:
-                                c, _ = s.accept(); c.close()
-                            """).start();
+                    servers = LoopbackRealServers.listen(router);
                 }
             }
-            Process process = start(daemon, router, config, output, loaded);
+            String run = daemon + (loaded ? "-loaded" : "-idle");
+            Process process = start(daemon, run, router, config, output, loaded);
             try (HostCpu cpu = HostCpu.start()) {
                 Thread.sleep(daemon.equals("jkeepalived") ? 20_000 : 5_000); // up and master
                 Process capture = observer.processBuilder("tcpdump", "-i", "eth0", "-n", "-tt", "-l", "vrrp")
@@ -172,7 +167,6 @@ public final class AdvertTimingSideBySide {
                 }
                 capture.destroy();
                 reader.join(5000);
-                String run = daemon + (loaded ? "-loaded" : "-idle");
                 writeTimes(times, directory.resolve(run + ".adverts"));
                 List<LateAdvert> late = lateAdverts(times, JvmPauses.read(distribution.jvmLog(run)), cpu);
                 Files.write(directory.resolve(run + ".late"), late.stream().map(LateAdvert::toString).toList());
@@ -181,20 +175,20 @@ public final class AdvertTimingSideBySide {
             } finally {
                 UnpackedDistribution.stop(process);
                 load.forEach(Process::destroyForcibly);
-                if (server != null) {
-                    server.destroyForcibly();
+                if (servers != null) {
+                    servers.close();
                 }
             }
         }
     }
 
-    private Process start(String daemon, NetworkNamespace router, Path config, Path output, boolean loaded) throws IOException {
+    private Process start(String daemon, String run, NetworkNamespace router, Path config, Path output, boolean loaded)
+            throws IOException {
         if (daemon.equals("keepalived")) {
             return router.processBuilder("keepalived", "--vrrp", "--dont-fork", "--log-console", "--use-file", config.toString(),
                     "--pid", directory.resolve("ka.pid").toString(), "--vrrp_pid", directory.resolve("ka-vrrp.pid").toString())
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         }
-        String run = daemon + (loaded ? "-loaded" : "-idle");
         return loaded ? distribution.start(router, run, config, "-l") : distribution.start(router, run, config, "-l", "-P");
     }
 
@@ -310,14 +304,7 @@ public final class AdvertTimingSideBySide {
                 }
                 """);
         if (withChecks) {
-            // port 80: the real servers' listener holds *:8080 in the router's namespace
-            text.append("virtual_server 192.0.2.100 80 {\n    delay_loop 5\n    lvs_method NAT\n    protocol TCP\n");
-            for (int i = 0; i < CHECKS; i++) {
-                // 250 hosts per third octet: no two real servers alike
-                text.append("    real_server 127.").append(1 + i / (250 * 256)).append('.').append(i / 250 % 256).append('.')
-                        .append(1 + i % 250).append(" 8080 {\n        TCP_CHECK {\n            connect_timeout 2\n        }\n    }\n");
-            }
-            text.append("}\n");
+            text.append(LoopbackRealServers.virtualServer(CHECKS));
         }
         return text.toString();
     }

@@ -34,6 +34,13 @@ final class JvmPauses {
         return "-Xlog:safepoint,gc:file=" + file + ":timemillis";
     }
 
+    /** @return how many collections the log tells of so far */
+    static long collections(Path file) throws IOException {
+        try (var lines = Files.lines(file)) {
+            return lines.filter(line -> line.contains("Garbage Collection (")).count();
+        }
+    }
+
     /** @return the pauses the log holds, none if there is no log (keepalived) */
     static List<Pause> read(Path file) throws IOException {
         List<Pause> pauses = new ArrayList<>();

@@ -207,7 +207,7 @@ class OperatorCommandsIT {
     void aJfrRecordingOfTheJvmSendsNoSigusr2ToKeepalivedsStatistics() throws Exception {
         // the JVM suspends threads with a signal for its sampling profiler: SIGUSR2 unless told another
         String pid = Files.readString(directory.resolve("keepalived.pid")).trim();
-        long written = distribution.logText().lines().filter(line -> line.contains("SIGUSR2: VRRP statistics written")).count();
+        long written = statisticsWritten();
         Path recording = distribution.temporaryDirectory().resolve("sampled.jfr");
 
         Command.runOrFail(jdkTool("jcmd"), pid, "JFR.start", "settings=profile", "duration=3s", "filename=" + recording);
@@ -218,8 +218,11 @@ class OperatorCommandsIT {
         });
         assertThat(Command.runOrFail(jdkTool("jfr"), "summary", recording.toString())).as("the profiler sampled threads")
                 .containsPattern("jdk\\.ExecutionSample +[1-9]");
-        assertThat(distribution.logText().lines().filter(line -> line.contains("SIGUSR2: VRRP statistics written")).count())
-                .as("statistics files written").isEqualTo(written);
+        assertThat(statisticsWritten()).as("statistics files written").isEqualTo(written);
+    }
+
+    private static long statisticsWritten() {
+        return distribution.logText().lines().filter(line -> line.contains("SIGUSR2: VRRP statistics written")).count();
     }
 
     @Test
