@@ -14,7 +14,7 @@ final class DestinationHashing implements SchedulingAlgorithm {
     private final Schedulable[] buckets = new Schedulable[TABLE_SIZE];
 
     @Override
-    public void destinationsChanged(List<? extends Schedulable> previous, List<? extends Schedulable> current) {
+    public void destinationsChanged(List<? extends Schedulable> current) {
         for (int bucket = 0; bucket < TABLE_SIZE; bucket++) {
             buckets[bucket] = current.isEmpty() ? null : current.get(bucket % current.size());
         }

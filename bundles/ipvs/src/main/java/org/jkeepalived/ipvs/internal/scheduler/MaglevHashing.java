@@ -28,7 +28,7 @@ final class MaglevHashing extends HashedLookup {
     }
 
     @Override
-    public void destinationsChanged(List<? extends Schedulable> previous, List<? extends Schedulable> current) {
+    public void destinationsChanged(List<? extends Schedulable> current) {
         int gcd = 0;
         int maximum = 0;
         for (Schedulable destination : current) {

@@ -12,16 +12,10 @@ final class RoundRobin implements SchedulingAlgorithm {
     private Schedulable last;
 
     @Override
-    public void destinationsChanged(List<? extends Schedulable> previous, List<? extends Schedulable> current) {
-        // When the last one is removed, the cursor steps back to its predecessor, so that the one after
-        // it is still the next (ip_vs_rr_del_dest).
-        if (last != null && !current.contains(last)) {
-            Schedulable predecessor = null;
-            for (int i = previous.indexOf(last) - 1; i >= 0 && predecessor == null; i--) {
-                if (current.contains(previous.get(i))) {
-                    predecessor = previous.get(i);
-                }
-            }
+    public void destinationRemoved(Schedulable removed, Schedulable predecessor, List<? extends Schedulable> current) {
+        // The cursor steps back to the predecessor of the one removed, so that the one after it is
+        // still the next (ip_vs_rr_del_dest).
+        if (last == removed) {
             last = predecessor;
         }
     }

@@ -10,13 +10,24 @@ import java.util.List;
 public interface SchedulingAlgorithm {
 
     /**
-     * Told after a destination was added, removed or changed, with the list before and after; the
-     * kernel's {@code add_dest}, {@code del_dest} and {@code upd_dest}.
+     * Told after a destination was added or changed; the kernel's {@code add_dest} and
+     * {@code upd_dest}.
      *
-     * @param previous the destinations before
      * @param current the destinations now
      */
-    default void destinationsChanged(List<? extends Schedulable> previous, List<? extends Schedulable> current) {
+    default void destinationsChanged(List<? extends Schedulable> current) {
+    }
+
+    /**
+     * Told after a destination was removed; the kernel's {@code del_dest}. Unless overridden, the
+     * same as any other change.
+     *
+     * @param removed the destination that went
+     * @param predecessor the one before it in list order, null if it was the head
+     * @param current the destinations now
+     */
+    default void destinationRemoved(Schedulable removed, Schedulable predecessor, List<? extends Schedulable> current) {
+        destinationsChanged(current);
     }
 
     /**

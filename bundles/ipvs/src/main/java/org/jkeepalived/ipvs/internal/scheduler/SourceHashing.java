@@ -20,7 +20,7 @@ final class SourceHashing extends HashedLookup {
     }
 
     @Override
-    public void destinationsChanged(List<? extends Schedulable> previous, List<? extends Schedulable> current) {
+    public void destinationsChanged(List<? extends Schedulable> current) {
         int next = 0;
         int taken = 0;
         for (int bucket = 0; bucket < TABLE_SIZE; bucket++) {

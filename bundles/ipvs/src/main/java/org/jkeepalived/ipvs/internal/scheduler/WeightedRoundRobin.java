@@ -21,7 +21,7 @@ final class WeightedRoundRobin implements SchedulingAlgorithm {
     private int step = 1;
 
     @Override
-    public void destinationsChanged(List<? extends Schedulable> previous, List<? extends Schedulable> current) {
+    public void destinationsChanged(List<? extends Schedulable> current) {
         last = null;
         step = gcdOfWeights(current);
         maximumWeight = maximumWeight(current) - (step - 1);

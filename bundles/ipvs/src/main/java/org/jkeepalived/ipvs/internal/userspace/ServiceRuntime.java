@@ -1,7 +1,10 @@
 package org.jkeepalived.ipvs.internal.userspace;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,12 +23,16 @@ import org.jkeepalived.ipvs.internal.scheduler.SchedulingAlgorithm;
 /**
  * One userspace service: its destinations in IPVS's order (newest first), its scheduler, its
  * persistence templates and its counters. Everything here runs on the control loop, except the
- * counters.
+ * counters. A destination is found by its key rather than by a walk of the list, and the scheduler
+ * is given the list itself rather than copies: a change costs what the scheduler's own update does,
+ * even in a service of tens of thousands of destinations.
  */
 final class ServiceRuntime {
 
     private final ForwarderContext context;
     private final List<UserspaceDestination> destinations = new ArrayList<>();
+    private final List<UserspaceDestination> unmodifiableDestinations = Collections.unmodifiableList(destinations);
+    private final Map<DestinationKey, UserspaceDestination> byKey = new HashMap<>();
     private final TrafficCounters counters = new TrafficCounters();
     private VirtualService service;
     private SchedulingAlgorithm algorithm;
@@ -71,7 +78,7 @@ final class ServiceRuntime {
         PersistenceTable.Template template = persistence == null ? null : persistence.find(flow.source(), now);
         UserspaceDestination destination = template == null ? null : PersistenceTable.destination(template);
         if (destination == null) {
-            destination = algorithm.schedule(destinations, flow);
+            destination = algorithm.schedule(unmodifiableDestinations, flow);
             if (destination == null) {
                 return null;
             }
@@ -103,7 +110,7 @@ final class ServiceRuntime {
     void update(VirtualService updated, Optional<SchedulingAlgorithm> newAlgorithm) {
         newAlgorithm.ifPresent(replacement -> {
             algorithm = replacement;
-            algorithm.destinationsChanged(List.of(), List.copyOf(destinations));
+            algorithm.destinationsChanged(unmodifiableDestinations);
         });
         if (updated.persistence().isEmpty()) {
             if (persistence != null) {
@@ -123,24 +130,28 @@ final class ServiceRuntime {
             throw new DataPlaneException(DataPlaneException.Reason.DESTINATION_EXISTS,
                     "destination " + destination.key() + " of service " + service.key() + " exists already");
         }
-        List<UserspaceDestination> previous = List.copyOf(destinations);
-        destinations.add(0, new UserspaceDestination(destination, port()));
-        algorithm.destinationsChanged(previous, List.copyOf(destinations));
+        UserspaceDestination added = new UserspaceDestination(destination, port());
+        destinations.add(0, added);
+        byKey.put(destination.key(), added);
+        algorithm.destinationsChanged(unmodifiableDestinations);
     }
 
-    void setDestination(Destination destination) throws DataPlaneException {
+    /** @return the settings it had before */
+    Destination setDestination(Destination destination) throws DataPlaneException {
         UserspaceDestination existing = existing(destination.key());
+        Destination before = existing.destination();
         existing.update(destination);
-        List<UserspaceDestination> current = List.copyOf(destinations);
-        algorithm.destinationsChanged(current, current);
+        algorithm.destinationsChanged(unmodifiableDestinations);
+        return before;
     }
 
     void removeDestination(DestinationKey key) throws DataPlaneException {
         UserspaceDestination existing = existing(key);
-        List<UserspaceDestination> previous = List.copyOf(destinations);
-        destinations.remove(existing);
+        int index = destinations.indexOf(existing);
+        destinations.remove(index);
+        byKey.remove(key);
         existing.markRemoved();
-        algorithm.destinationsChanged(previous, List.copyOf(destinations));
+        algorithm.destinationRemoved(existing, index == 0 ? null : destinations.get(index - 1), unmodifiableDestinations);
     }
 
     /** Closes the forwarder and forgets the templates; connections in progress finish on their own. */
@@ -172,13 +183,7 @@ final class ServiceRuntime {
     }
 
     private UserspaceDestination find(DestinationKey key) {
-        Objects.requireNonNull(key, "key");
-        for (UserspaceDestination destination : destinations) {
-            if (destination.key().equals(key)) {
-                return destination;
-            }
-        }
-        return null;
+        return byKey.get(Objects.requireNonNull(key, "key"));
     }
 
     private int port() {

@@ -128,11 +128,8 @@ public final class UserspaceDataPlane implements DataPlane, AutoCloseable {
     @Override
     public void setDestination(ServiceKey service, Destination destination) throws DataPlaneException {
         onControlLoop(() -> {
-            ServiceRuntime runtime = existing(service);
-            Forwarding before = runtime.destinationStatuses().stream().map(DestinationStatus::destination)
-                    .filter(existing -> existing.key().equals(destination.key())).findFirst().map(Destination::forwarding).orElse(null);
-            runtime.setDestination(destination);
-            if (!destination.forwarding().equals(before)) {
+            Destination before = existing(service).setDestination(destination);
+            if (!destination.forwarding().equals(before.forwarding())) {
                 warnIfNotNat(service, destination);
             }
             return null;

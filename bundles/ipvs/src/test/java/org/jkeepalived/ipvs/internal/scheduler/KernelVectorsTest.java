@@ -42,13 +42,12 @@ class KernelVectorsTest {
         };
         List<TestDestination> list = new ArrayList<>();
         for (int server = 1; server <= 3; server++) {
-            List<TestDestination> previous = List.copyOf(list);
             list.add(0, new TestDestination("198.51.100." + server, "198.51.100." + server, port, server));
-            algorithm.destinationsChanged(previous, List.copyOf(list));
+            algorithm.destinationsChanged(list);
         }
         if (scheduler.equals("wrr")) {
             list.get(2).weight(4);
-            algorithm.destinationsChanged(list, list);
+            algorithm.destinationsChanged(list);
         }
 
         List<Vector> vectors = vectors(port);

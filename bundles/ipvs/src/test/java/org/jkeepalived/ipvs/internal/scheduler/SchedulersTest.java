@@ -27,7 +27,7 @@ class SchedulersTest {
     @Test
     void roundRobinWalksTheListAndSkipsQuiescentAndOverloaded() {
         RoundRobin rr = new RoundRobin();
-        List<TestDestination> list = changed(rr, List.of(), List.of(a, b, c));
+        List<TestDestination> list = changed(rr, List.of(a, b, c));
         assertThat(sequence(rr, list, 6)).isEqualTo("ABCABC");
 
         b.weight(0);
@@ -41,10 +41,10 @@ class SchedulersTest {
     @Test
     void roundRobinGoesOnAfterTheRemovedOneWhenTheLastChosenIsRemoved() {
         RoundRobin rr = new RoundRobin();
-        List<TestDestination> list = changed(rr, List.of(), List.of(a, b, c));
+        List<TestDestination> list = changed(rr, List.of(a, b, c));
         assertThat(sequence(rr, list, 2)).isEqualTo("AB");
 
-        list = changed(rr, list, List.of(a, c));
+        list = removed(rr, list, b);
         assertThat(sequence(rr, list, 3)).isEqualTo("CAC");
     }
 
@@ -54,7 +54,7 @@ class SchedulersTest {
         a.weight(4);
         b.weight(3);
         c.weight(2);
-        List<TestDestination> list = changed(wrr, List.of(), List.of(a, b, c));
+        List<TestDestination> list = changed(wrr, List.of(a, b, c));
 
         // passes with cw = 4, 3, 2, 1
         assertThat(sequence(wrr, list, 18)).isEqualTo("AABABCABC" + "AABABCABC");
@@ -65,7 +65,7 @@ class SchedulersTest {
         WeightedRoundRobin wrr = new WeightedRoundRobin();
         a.weight(4);
         b.weight(2);
-        List<TestDestination> list = changed(wrr, List.of(), List.of(a, b));
+        List<TestDestination> list = changed(wrr, List.of(a, b));
 
         // di = 2, mw = 4 - 1 = 3: passes with cw = 3 then 1
         assertThat(sequence(wrr, list, 6)).isEqualTo("AABAAB");
@@ -77,7 +77,7 @@ class SchedulersTest {
         a.weight(5);
         b.weight(1);
         c.weight(0);
-        List<TestDestination> list = changed(wrr, List.of(), List.of(a, b, c));
+        List<TestDestination> list = changed(wrr, List.of(a, b, c));
 
         assertThat(counts(wrr, list, 600)).isEqualTo(Map.of("A", 500, "B", 100));
     }
@@ -87,11 +87,11 @@ class SchedulersTest {
         WeightedRoundRobin wrr = new WeightedRoundRobin();
         a.weight(2);
         b.weight(2);
-        List<TestDestination> list = changed(wrr, List.of(), List.of(a, b));
+        List<TestDestination> list = changed(wrr, List.of(a, b));
         assertThat(sequence(wrr, list, 1)).isEqualTo("A");
 
         b.weight(4);
-        changed(wrr, list, list);
+        changed(wrr, list);
         // Back at the head with di = 2, mw = 3 and cw = (1 / 2) * 2 + 1 = 1: the pass with cw = 1 ends, then cw = 3
         assertThat(sequence(wrr, list, 3)).isEqualTo("ABB");
     }
@@ -101,7 +101,7 @@ class SchedulersTest {
         WeightedRoundRobin wrr = new WeightedRoundRobin();
         a.weight(3);
         b.weight(1);
-        List<TestDestination> list = changed(wrr, List.of(), List.of(a, b));
+        List<TestDestination> list = changed(wrr, List.of(a, b));
         a.overloaded = true;
         b.overloaded = true;
         assertThat(wrr.schedule(list, FLOW)).isNull();
@@ -228,7 +228,7 @@ class SchedulersTest {
         a.weight(1);
         b.weight(2);
         c.weight(3);
-        List<TestDestination> list = changed(sh, List.of(), List.of(a, b, c));
+        List<TestDestination> list = changed(sh, List.of(a, b, c));
 
         // Buckets 0, 1..2, 3..5, then again from the head: 6 of every 6 buckets repeat A B B C C C.
         Map<String, Integer> buckets = new TreeMap<>();
@@ -254,14 +254,14 @@ class SchedulersTest {
     @Test
     void sourceHashingWithoutFallbackDropsTheClientsOfAnUnavailableDestination() {
         SourceHashing sh = new SourceHashing(false, false);
-        List<TestDestination> list = changed(sh, List.of(), List.of(a, b, c));
+        List<TestDestination> list = changed(sh, List.of(a, b, c));
         Flow flow = flowTo(sh, list, a);
         a.weight(0);
         assertThat(sh.schedule(list, flow)).isNull();
 
         SourceHashing withFallback = new SourceHashing(true, false);
         a.weight(1);
-        changed(withFallback, List.of(), list);
+        changed(withFallback, list);
         a.weight(0);
         assertThat(withFallback.schedule(list, flow)).isIn(b, c);
     }
@@ -269,7 +269,7 @@ class SchedulersTest {
     @Test
     void sourceHashingWithPortSpreadsOneClientsConnections() {
         SourceHashing sh = new SourceHashing(false, true);
-        List<TestDestination> list = changed(sh, List.of(), List.of(a, b, c));
+        List<TestDestination> list = changed(sh, List.of(a, b, c));
         Map<String, Integer> counts = new TreeMap<>();
         for (int port = 40000; port < 40300; port++) {
             counts.merge(sh.schedule(list, flow("203.0.113.7", port)).toString(), 1, Integer::sum);
@@ -277,14 +277,14 @@ class SchedulersTest {
         assertThat(counts.keySet()).containsExactly("A", "B", "C");
 
         SourceHashing withoutPort = new SourceHashing(false, false);
-        changed(withoutPort, List.of(), list);
+        changed(withoutPort, list);
         assertThat(withoutPort.schedule(list, flow("203.0.113.7", 1))).isSameAs(withoutPort.schedule(list, flow("203.0.113.7", 2)));
     }
 
     @Test
     void destinationHashingSendsEveryConnectionToOneAddressAlike() {
         DestinationHashing dh = new DestinationHashing();
-        List<TestDestination> list = changed(dh, List.of(), List.of(a, b, c));
+        List<TestDestination> list = changed(dh, List.of(a, b, c));
         Schedulable first = dh.schedule(list, flow("203.0.113.1", 1));
         for (int i = 2; i < 50; i++) {
             assertThat(dh.schedule(list, flow("203.0.113." + i, i))).isSameAs(first);
@@ -299,7 +299,7 @@ class SchedulersTest {
         a.weight(1);
         b.weight(2);
         c.weight(3);
-        List<TestDestination> list = changed(mh, List.of(), List.of(a, b, c));
+        List<TestDestination> list = changed(mh, List.of(a, b, c));
         Map<String, String> before = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         for (int i = 0; i < 3000; i++) {
@@ -312,7 +312,7 @@ class SchedulersTest {
         assertThat(counts.get("A")).isBetween(300, 700);
         assertThat(counts.get("C")).isBetween(1200, 1800);
 
-        List<TestDestination> withoutB = changed(mh, list, List.of(a, c));
+        List<TestDestination> withoutB = removed(mh, list, b);
         int moved = 0;
         for (Map.Entry<String, String> client : before.entrySet()) {
             String now = mh.schedule(withoutB, flow(client.getKey(), 1)).toString();
@@ -327,24 +327,32 @@ class SchedulersTest {
     @Test
     void maglevKeepsAQuiescentDestinationsPlaceByItsLastWeight() {
         MaglevHashing mh = new MaglevHashing(false, false);
-        List<TestDestination> list = changed(mh, List.of(), List.of(a, b, c));
+        List<TestDestination> list = changed(mh, List.of(a, b, c));
         Flow flow = flowTo(mh, list, b);
         b.weight(0);
-        changed(mh, list, list);
+        changed(mh, list);
         assertThat(mh.schedule(list, flow)).isNull();
         b.weight(1);
-        changed(mh, list, list);
+        changed(mh, list);
         assertThat(mh.schedule(list, flow)).isSameAs(b);
 
         MaglevHashing withFallback = new MaglevHashing(true, false);
-        changed(withFallback, List.of(), list);
+        changed(withFallback, list);
         b.weight(0);
-        changed(withFallback, list, list);
+        changed(withFallback, list);
         assertThat(withFallback.schedule(list, flow)).isIn(a, c);
     }
 
-    private static <D extends Schedulable> List<D> changed(SchedulingAlgorithm algorithm, List<D> previous, List<D> current) {
-        algorithm.destinationsChanged(previous, current);
+    private static <D extends Schedulable> List<D> changed(SchedulingAlgorithm algorithm, List<D> current) {
+        algorithm.destinationsChanged(current);
+        return current;
+    }
+
+    private static <D extends Schedulable> List<D> removed(SchedulingAlgorithm algorithm, List<D> previous, D removed) {
+        int index = previous.indexOf(removed);
+        List<D> current = new ArrayList<>(previous);
+        current.remove(index);
+        algorithm.destinationRemoved(removed, index == 0 ? null : previous.get(index - 1), current);
         return current;
     }
 

@@ -218,6 +218,20 @@ class TcpForwardingTest {
     }
 
     @Test
+    void aRemovedServerCanComeBackAndIsThenTheNewest() throws Exception {
+        ServiceKey key = service(k -> VirtualService.of(k, Scheduler.RR), 1, 1, 1);
+        lab.plane.deleteDestination(key, server(2, 1).key());
+        assertThatThrownBy(() -> lab.plane.setDestination(key, server(2, 3))).isInstanceOf(DataPlaneException.class);
+
+        lab.plane.newDestination(key, server(2, 1));
+
+        assertThat(lab.plane.destinations(key)).extracting(status -> status.destination().key())
+                .containsExactly(server(2, 1).key(), server(3, 1).key(), server(1, 1).key());
+        assertThatThrownBy(() -> lab.plane.newDestination(key, server(2, 1))).isInstanceOf(DataPlaneException.class);
+        assertThat(requests(key, 3)).containsExactly("rs2", "rs3", "rs1");
+    }
+
+    @Test
     void theUpperThresholdStopsNewConnectionsUntilTheLowerIsReached() throws Exception {
         ServiceKey key = service(k -> VirtualService.of(k, Scheduler.RR), 1, 1);
         lab.plane.setDestination(key, server(2, 1).withThresholds(1, 0));
