@@ -1,12 +1,11 @@
 package org.jkeepalived.metrics.internal;
 
 import java.lang.management.ManagementFactory;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import javax.management.JMException;
@@ -24,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The MXBeans of the {@value #DOMAIN} domain in the platform MBean server, one per VRRP instance and
- * one per real server, kept in step with each {@link Reading}: new ones registered, gone ones
- * unregistered, the others given the new values. Thread-safe.
+ * one per real server, kept in step with each update: new ones registered, gone ones unregistered,
+ * the others given the new values. A bean keeps its name, so that an update of tens of thousands of
+ * real servers builds no names but those of new ones. Thread-safe.
  */
 final class JmxBeans implements AutoCloseable {
 
@@ -35,9 +35,11 @@ final class JmxBeans implements AutoCloseable {
 
     private final MBeanServer server;
     /** Guarded by this. */
-    private final Map<ObjectName, VrrpInstanceBean> instances = new HashMap<>();
+    private final Map<String, Registered<VrrpInstanceBean>> instances = new HashMap<>();
     /** Guarded by this. */
-    private final Map<ObjectName, RealServerBean> realServers = new HashMap<>();
+    private final Map<RealServerId, Registered<RealServerBean>> realServers = new HashMap<>();
+    /** Guarded by this: the count of updates, which marks the beans each one saw. */
+    private long update;
     /** Guarded by this: a scrape that ends after closing registers nothing. */
     private boolean closed;
 
@@ -51,54 +53,58 @@ final class JmxBeans implements AutoCloseable {
         return new JmxBeans(ManagementFactory.getPlatformMBeanServer());
     }
 
-    /** @param reading the values of the moment */
-    synchronized void update(Reading reading) {
+    /**
+     * @param vrrpInstances the VRRP instances of the moment
+     * @param virtualServers the virtual servers of the moment
+     */
+    synchronized void update(List<VrrpInstanceStatus> vrrpInstances, List<VirtualServerStatus> virtualServers) {
         if (closed) {
             return;
         }
-        Set<ObjectName> seen = new HashSet<>();
-        for (VrrpInstanceStatus status : reading.instances()) {
-            ObjectName name = name("type=VrrpInstance,name=" + ObjectName.quote(status.name()));
-            seen.add(name);
-            instances.computeIfAbsent(name, n -> register(n, new VrrpInstanceBean(status))).status = status;
+        update++;
+        for (VrrpInstanceStatus status : vrrpInstances) {
+            instances.computeIfAbsent(status.name(), instance -> register(
+                    name("type=VrrpInstance,name=" + ObjectName.quote(instance)), new VrrpInstanceBean(status)))
+                    .seen(update).bean.status = status;
         }
-        for (VirtualServerStatus virtualServer : reading.virtualServers()) {
+        for (VirtualServerStatus virtualServer : virtualServers) {
             for (RealServerStatus real : virtualServer.realServers()) {
-                ObjectName name = name("type=RealServer,virtualServer=" + ObjectName.quote(virtualServer.name())
-                        + ",name=" + ObjectName.quote(real.endpoint()));
-                seen.add(name);
-                realServers.computeIfAbsent(name, n -> register(n, new RealServerBean(real))).status = real;
+                realServers.computeIfAbsent(new RealServerId(virtualServer.name(), real.endpoint()), id -> register(
+                        name("type=RealServer,virtualServer=" + ObjectName.quote(id.virtualServer()) + ",name=" + ObjectName.quote(id.endpoint())),
+                        new RealServerBean(real)))
+                        .seen(update).bean.status = real;
             }
         }
-        removeAllBut(instances, seen);
-        removeAllBut(realServers, seen);
+        unregisterUnseen(instances.values());
+        unregisterUnseen(realServers.values());
     }
 
     @Override
     public synchronized void close() {
         closed = true;
-        removeAllBut(instances, Set.of());
-        removeAllBut(realServers, Set.of());
+        update++;
+        unregisterUnseen(instances.values());
+        unregisterUnseen(realServers.values());
     }
 
-    private <B> B register(ObjectName name, B bean) {
+    private <B> Registered<B> register(ObjectName name, B bean) {
         try {
             server.registerMBean(bean, name);
         } catch (JMException e) {
             LOG.warn("cannot register {} in JMX: {}", name, e.getMessage());
         }
-        return bean;
+        return new Registered<>(name, bean);
     }
 
-    private void removeAllBut(Map<ObjectName, ?> beans, Set<ObjectName> kept) {
-        beans.keySet().removeIf(name -> {
-            if (kept.contains(name)) {
+    private void unregisterUnseen(Collection<? extends Registered<?>> beans) {
+        beans.removeIf(registered -> {
+            if (registered.seenIn == update) {
                 return false;
             }
             try {
-                server.unregisterMBean(name);
+                server.unregisterMBean(registered.name);
             } catch (JMException e) {
-                LOG.debug("{} was already gone from JMX: {}", name, e.getMessage());
+                LOG.debug("{} was already gone from JMX: {}", registered.name, e.getMessage());
             }
             return true;
         });
@@ -109,6 +115,28 @@ final class JmxBeans implements AutoCloseable {
             return new ObjectName(DOMAIN + ":" + properties);
         } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException(properties, e);
+        }
+    }
+
+    /** A real server as the beans know it: by its virtual server's name and its own endpoint. */
+    private record RealServerId(String virtualServer, String endpoint) {
+    }
+
+    /** A bean under its name, with the last update that saw it. */
+    private static final class Registered<B> {
+
+        final ObjectName name;
+        final B bean;
+        long seenIn;
+
+        Registered(ObjectName name, B bean) {
+            this.name = name;
+            this.bean = bean;
+        }
+
+        Registered<B> seen(long update) {
+            seenIn = update;
+            return this;
         }
     }
 

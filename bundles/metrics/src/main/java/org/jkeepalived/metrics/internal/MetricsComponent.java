@@ -89,7 +89,7 @@ public final class MetricsComponent {
     /** @return the Prometheus text of the moment; the MXBeans get the same reading */
     String scrape() {
         Reading reading = read();
-        beans.update(reading);
+        beans.update(reading.instances(), reading.virtualServers());
         return PrometheusFormat.write(MetricFamilies.of(reading));
     }
 
@@ -118,9 +118,11 @@ public final class MetricsComponent {
         }
     }
 
+    /** The beans show no health details nor checker counters: only what they need is read. */
     private void refreshJmx() {
         try {
-            beans.update(read());
+            VrrpService vrrpNow = vrrp;
+            beans.update(vrrpNow == null ? List.of() : vrrpNow.instances(), virtualServers());
         } catch (RuntimeException e) {
             LOG.warn("JMX values not refreshed: {}", e.getMessage());
         }
@@ -128,16 +130,8 @@ public final class MetricsComponent {
 
     private Reading read() {
         VrrpService vrrpNow = vrrp;
-        VirtualServerService virtualServersNow = virtualServers;
         HealthService healthNow = health;
-        List<VirtualServerStatus> servers = List.of();
-        if (virtualServersNow != null) {
-            try {
-                servers = virtualServersNow.virtualServers();
-            } catch (IllegalStateException e) {
-                LOG.debug("virtual servers left out of the metrics: {}", e.getMessage());
-            }
-        }
+        List<VirtualServerStatus> servers = virtualServers();
         List<RealServerHealth> realServers = healthNow == null ? List.of() : healthNow.snapshot();
         Map<RealServerKey, List<CheckerDetail>> checkers = new HashMap<>();
         if (healthNow != null) {
@@ -146,5 +140,17 @@ public final class MetricsComponent {
         return new Reading(vrrpNow == null ? List.of() : vrrpNow.instances(),
                 vrrpNow == null ? Map.of() : vrrpNow.syncGroupStates(), servers, realServers, checkers,
                 healthNow == null ? Optional.empty() : Optional.of(healthNow.statistics()));
+    }
+
+    private List<VirtualServerStatus> virtualServers() {
+        VirtualServerService virtualServersNow = virtualServers;
+        if (virtualServersNow != null) {
+            try {
+                return virtualServersNow.virtualServers();
+            } catch (IllegalStateException e) {
+                LOG.debug("virtual servers left out of the metrics: {}", e.getMessage());
+            }
+        }
+        return List.of();
     }
 }

@@ -147,7 +147,7 @@ class MetricsTest {
     void theMxBeansFollowTheReadings() throws Exception {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
         try (JmxBeans beans = new JmxBeans(server)) {
-            beans.update(reading(VrrpState.MASTER, true));
+            update(beans, reading(VrrpState.MASTER, true));
             ObjectName instance = new ObjectName("org.jkeepalived:type=VrrpInstance,name=\"VI_1\"");
             ObjectName real = new ObjectName("org.jkeepalived:type=RealServer,virtualServer=\"[192.0.2.1]:tcp:80\","
                     + "name=\"192.0.2.10:80\"");
@@ -160,19 +160,23 @@ class MetricsTest {
             assertThat(server.getAttribute(real, "Up")).isEqualTo(true);
             assertThat(server.getAttribute(real, "Weight")).isEqualTo(3);
 
-            beans.update(reading(VrrpState.FAULT, false));
+            update(beans, reading(VrrpState.FAULT, false));
             assertThat(server.getAttribute(instance, "State")).isEqualTo("FAULT");
             assertThat(server.getAttribute(real, "Up")).isEqualTo(false);
 
-            beans.update(new Reading(List.of(), Map.of(), List.of(), List.of(), Map.of(), Optional.empty()));
+            beans.update(List.of(), List.of());
             assertThat(server.queryNames(new ObjectName("org.jkeepalived:*"), null)).isEmpty();
 
-            beans.update(reading(VrrpState.MASTER, true));
+            update(beans, reading(VrrpState.MASTER, true));
             assertThat(server.queryNames(new ObjectName("org.jkeepalived:*"), null)).hasSize(2);
             beans.close();
-            beans.update(reading(VrrpState.MASTER, true));
+            update(beans, reading(VrrpState.MASTER, true));
             assertThat(server.queryNames(new ObjectName("org.jkeepalived:*"), null)).isEmpty();
         }
+    }
+
+    private static void update(JmxBeans beans, Reading reading) {
+        beans.update(reading.instances(), reading.virtualServers());
     }
 
     /** One VRRP instance, one sync group, one virtual server with one real server and its TCP_CHECK. */
