@@ -3,7 +3,6 @@ package org.jkeepalived.checker.tcp;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 
-import io.netty.channel.ConnectTimeoutException;
 import org.jkeepalived.checker.sockets.SocketFailures;
 
 /** Says in a few words why a connection failed, as the log and the shell show it. */
@@ -15,13 +14,10 @@ final class ConnectFailures {
     /**
      * @param cause what Netty gave, for example {@code finishConnect(..) failed: Connection refused}
      * @param local the source the connection was bound to, if any
-     * @return for example {@code connection refused}, {@code connection timed out} or
+     * @return for example {@code connection refused}, {@code no route to host} or
      *         {@code cannot bind to 192.0.2.5:0: cannot assign requested address}
      */
     static String describe(Throwable cause, InetSocketAddress local) {
-        if (cause instanceof ConnectTimeoutException) {
-            return "connection timed out";
-        }
         if (cause instanceof NoRouteToHostException) {
             return "no route to host";
         }

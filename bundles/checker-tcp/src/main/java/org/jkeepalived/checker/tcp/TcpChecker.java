@@ -18,7 +18,8 @@ import org.jkeepalived.checker.sockets.CheckerSockets;
 
 /**
  * Connects to the target, and closes the connection as soon as it is established, on the checker
- * loop that calls it. The source address and port, the interface and the firewall mark are set on
+ * loop that calls it; a connection still pending when the engine's time budget ends is closed by
+ * the cancellation. The source address and port, the interface and the firewall mark are set on
  * the socket before it connects.
  */
 final class TcpChecker implements Checker {
@@ -37,7 +38,8 @@ final class TcpChecker implements Checker {
         try {
             made = CheckerSockets.tcp(loop, target.address(), target.bindInterface(), target.fwmark())
                     .handler(NOTHING)
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, target.connectTimeout().toMillis()));
+                    // The engine bounds the probe by connect_timeout: a timer of Netty's would be a second one per probe.
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
         } catch (IllegalStateException e) {
             made = null;
             refused = e.getMessage();
@@ -60,15 +62,11 @@ final class TcpChecker implements Checker {
         }
         Channel channel = connect.channel();
         connecting = channel;
-        connect.addListener(done -> {
-            if (done.isSuccess()) {
-                outcome.complete(CheckOutcome.up("TCP connection"));
-            } else {
-                outcome.complete(CheckOutcome.down(ConnectFailures.describe(done.cause(), local)));
-            }
-            channel.close();
-        });
-        // The engine cancels a probe that outlives its time budget: the socket goes with it.
+        connect.addListener(done -> outcome.complete(done.isSuccess()
+                ? CheckOutcome.up("TCP connection")
+                : CheckOutcome.down(ConnectFailures.describe(done.cause(), local))));
+        // Closes the socket once the outcome is known, or once the engine cancels a probe that
+        // outlives its time budget.
         outcome.whenComplete((result, failure) -> {
             channel.close();
             if (connecting == channel) {
