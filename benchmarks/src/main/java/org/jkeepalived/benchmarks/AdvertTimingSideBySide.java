@@ -34,7 +34,9 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  * The lateness distributions are plotted to {@code benchmarks/target/advert-lateness.png}.
  * {@code -DrtPriority=N} gives both daemons {@code vrrp_rt_priority N}, {@code -Dniceness=N}
  * {@code vrrp_priority N}; {@code -Dseries=loaded} runs the loaded series alone, {@code -Ddaemons=jkeepalived}
- * jkeepalived alone. Each run's arrival times ({@code <run>.adverts}: instance, seconds) stay in the
+ * jkeepalived alone. {@code -Dtogether=true} runs the daemons at the same time, each on a router of
+ * its own on the one segment with VRIDs of its own, so that both face the same host: the same
+ * hogs, the same hypervisor steal, each other; both are reloaded every 10 s. Each run's arrival times ({@code <run>.adverts}: instance, seconds) stay in the
  * temporary directory printed at the end, beside the daemons' logs; {@code <run>.late} lists each
  * advert over 20 ms late with the longest JVM pause (safepoint or ZGC allocation stall, from
  * jkeepalived's {@code <run>-jvm.log}) while it was due and the host's CPU busy and stolen shares.
@@ -46,7 +48,7 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  */
 public final class AdvertTimingSideBySide {
 
-    private static final Pattern ADVERT = Pattern.compile("^(\\d+\\.\\d+) IP 192\\.0\\.2\\.1 > 224\\.0\\.0\\.18: VRRPv(\\d), "
+    private static final Pattern ADVERT = Pattern.compile("^(\\d+\\.\\d+) IP (192\\.0\\.2\\.\\d+) > 224\\.0\\.0\\.18: VRRPv(\\d), "
             + "Advertisement, vrid (\\d+), prio (\\d+)");
     private static final int CHECKS = 10_000;
     /** The goal's bound on an advert's lateness: any later one is listed with what held the daemon. */
@@ -71,19 +73,19 @@ public final class AdvertTimingSideBySide {
                 scheduling(Integer.getInteger("rtPriority", 0), Integer.getInteger("niceness", 0)));
         List<String> wanted = List.of(System.getProperty("series", "idle,loaded").split(","));
         List<String> daemons = List.of(System.getProperty("daemons", "keepalived,jkeepalived").split(","));
+        List<List<String>> runs = Boolean.getBoolean("together") ? List.of(daemons) : daemons.stream().map(List::of).toList();
         Map<String, Series> results = new LinkedHashMap<>();
         for (boolean loaded : new boolean[] {false, true}) {
             if (!wanted.contains(loaded ? "loaded" : "idle")) {
                 continue;
             }
-            for (String daemon : daemons) {
-                Series series = bench.run(daemon, loaded, each);
-                results.put(daemon + (loaded ? " loaded" : " idle"), series);
-                System.out.printf("%s done%n", daemon + (loaded ? " loaded" : " idle"));
+            for (List<String> together : runs) {
+                bench.run(together, loaded, each).forEach((daemon, series) -> results.put(daemon + (loaded ? " loaded" : " idle"), series));
+                System.out.printf("%s done%n", String.join(" and ", together) + (loaded ? " loaded" : " idle"));
             }
         }
-        System.out.printf("%nAdvert lateness, %d min per run, from the receiving host's capture (ms)%s%n%n", each.toMinutes(),
-                bench.globalDefs.isEmpty() ? "" : ", " + bench.globalDefs.strip().replace("\n", ","));
+        System.out.printf("%nAdvert lateness, %d min per run%s, from the receiving host's capture (ms)%s%n%n", each.toMinutes(),
+                runs.size() == 1 && daemons.size() > 1 ? ", the daemons at the same time" : "", bench.globalDefs.isEmpty() ? "" : ", " + bench.globalDefs.strip().replace("\n", ","));
         System.out.printf("%-20s %-22s %8s %8s %8s %8s %10s%n", "run", "instance", "adverts", "p50", "p99", "max", "spurious");
         for (Map.Entry<String, Series> entry : results.entrySet()) {
             for (String instance : List.of("VRRPv2 advert_int 1", "VRRPv3 advert_int 0.1")) {
@@ -126,58 +128,93 @@ public final class AdvertTimingSideBySide {
         }
     }
 
-    private Series run(String daemon, boolean loaded, Duration duration) throws Exception {
+    /**
+     * @param daemons those that run at the same time, each master on a router of its own: the n-th
+     *        (from 0) at 192.0.2.(n + 1) with VRIDs 51 + 10n and 52 + 10n
+     * @return each daemon's series
+     */
+    private Map<String, Series> run(List<String> daemons, boolean loaded, Duration duration) throws Exception {
+        List<NetworkNamespace> routers = new ArrayList<>();
+        List<Process> processes = new ArrayList<>();
+        List<Process> load = new ArrayList<>();
+        List<LoopbackRealServers> servers = new ArrayList<>();
+        String suffix = loaded ? "-loaded" : "-idle";
         try (NetworkNamespace hub = NetworkNamespace.create();
-             NetworkNamespace router = NetworkNamespace.create();
-             NetworkNamespace observer = NetworkNamespace.create()) {
-            Links.bridge(hub, "br0", "eth0", router, observer);
+             NetworkNamespace observer = NetworkNamespace.create();
+             HostCpu cpu = HostCpu.start()) {
+            for (int i = 0; i < daemons.size(); i++) {
+                routers.add(NetworkNamespace.create());
+            }
+            List<NetworkNamespace> hosts = new ArrayList<>(routers);
+            hosts.add(observer);
+            Links.bridge(hub, "br0", "eth0", hosts.toArray(NetworkNamespace[]::new));
             hub.execOrFail("ip", "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
-            router.execOrFail("ip", "addr", "add", "192.0.2.1/24", "dev", "eth0");
-            observer.execOrFail("ip", "addr", "add", "192.0.2.2/24", "dev", "eth0");
-            Path config = Files.writeString(directory.resolve(daemon + loaded + ".conf"), config(daemon.equals("jkeepalived") && loaded, globalDefs));
-            Path output = directory.resolve(daemon + loaded + ".out");
-            List<Process> load = new ArrayList<>();
-            LoopbackRealServers servers = null;
+            observer.execOrFail("ip", "addr", "add", "192.0.2.200/24", "dev", "eth0");
             if (loaded) {
                 for (int hog = 0; hog < 2; hog++) {
                     load.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
                 }
-                if (daemon.equals("jkeepalived")) {
-                    servers = LoopbackRealServers.listen(router);
+            }
+            Map<String, String> daemonByAddress = new LinkedHashMap<>();
+            for (int i = 0; i < daemons.size(); i++) {
+                String daemon = daemons.get(i);
+                NetworkNamespace router = routers.get(i);
+                String address = "192.0.2." + (i + 1);
+                daemonByAddress.put(address, daemon);
+                router.execOrFail("ip", "addr", "add", address + "/24", "dev", "eth0");
+                boolean checks = daemon.equals("jkeepalived") && loaded;
+                if (checks) {
+                    servers.add(LoopbackRealServers.listen(router));
+                }
+                Path config = Files.writeString(directory.resolve(daemon + loaded + ".conf"), config(i, checks, globalDefs));
+                processes.add(start(daemon, daemon + suffix, router, config, directory.resolve(daemon + loaded + ".out"), loaded));
+            }
+            Thread.sleep(daemons.contains("jkeepalived") ? 20_000 : 5_000); // up and master
+            Process capture = observer.processBuilder("tcpdump", "-i", "eth0", "-n", "-tt", "-l", "vrrp")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            long end = System.nanoTime() + duration.toNanos();
+            long nextReload = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            Map<String, Map<String, List<Double>>> times = new LinkedHashMap<>();
+            Map<String, int[]> otherPriorities = new LinkedHashMap<>();
+            daemons.forEach(daemon -> {
+                times.put(daemon, new LinkedHashMap<>());
+                otherPriorities.put(daemon, new int[1]);
+            });
+            Thread reader = new Thread(() -> read(capture, daemonByAddress, times, otherPriorities), "tcpdump");
+            reader.start();
+            while (System.nanoTime() < end) {
+                Thread.sleep(200);
+                if (loaded && System.nanoTime() > nextReload) {
+                    for (Process process : processes) {
+                        Command.run(List.of("kill", "-HUP", Long.toString(process.pid())));
+                    }
+                    nextReload += TimeUnit.SECONDS.toNanos(10);
                 }
             }
-            String run = daemon + (loaded ? "-loaded" : "-idle");
-            Process process = start(daemon, run, router, config, output, loaded);
-            try (HostCpu cpu = HostCpu.start()) {
-                Thread.sleep(daemon.equals("jkeepalived") ? 20_000 : 5_000); // up and master
-                Process capture = observer.processBuilder("tcpdump", "-i", "eth0", "-n", "-tt", "-l", "vrrp")
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                long end = System.nanoTime() + duration.toNanos();
-                long nextReload = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                Map<String, List<Double>> times = new LinkedHashMap<>();
-                int[] otherPriorities = new int[1];
-                Thread reader = new Thread(() -> read(capture, times, otherPriorities), "tcpdump");
-                reader.start();
-                while (System.nanoTime() < end) {
-                    Thread.sleep(200);
-                    if (loaded && System.nanoTime() > nextReload) {
-                        Command.run(List.of("kill", "-HUP", Long.toString(process.pid())));
-                        nextReload += TimeUnit.SECONDS.toNanos(10);
-                    }
-                }
-                capture.destroy();
-                reader.join(5000);
-                writeTimes(times, directory.resolve(run + ".adverts"));
-                List<LateAdvert> late = lateAdverts(times, JvmPauses.read(distribution.jvmLog(run)), cpu);
+            capture.destroy();
+            reader.join(5000);
+            Map<String, Series> series = new LinkedHashMap<>();
+            for (String daemon : daemons) {
+                String run = daemon + suffix;
+                Map<String, List<Double>> daemonTimes = times.get(daemon);
+                writeTimes(daemonTimes, directory.resolve(run + ".adverts"));
+                List<JvmPauses.Pause> pauses = daemon.equals("jkeepalived") ? JvmPauses.read(distribution.jvmLog(run)) : List.of();
+                List<LateAdvert> late = lateAdverts(daemonTimes, pauses, cpu);
                 Files.write(directory.resolve(run + ".late"), late.stream().map(LateAdvert::toString).toList());
-                Map<String, List<Double>> lateness = lateness(times);
-                return new Series(lateness, otherPriorities[0] + takeoverGaps(lateness), late);
-            } finally {
+                Map<String, List<Double>> lateness = lateness(daemonTimes);
+                series.put(daemon, new Series(lateness, otherPriorities.get(daemon)[0] + takeoverGaps(lateness), late));
+            }
+            return series;
+        } finally {
+            for (Process process : processes) {
                 UnpackedDistribution.stop(process);
-                load.forEach(Process::destroyForcibly);
-                if (servers != null) {
-                    servers.close();
-                }
+            }
+            load.forEach(Process::destroyForcibly);
+            for (LoopbackRealServers listener : servers) {
+                listener.close();
+            }
+            for (NetworkNamespace router : routers) {
+                router.close();
             }
         }
     }
@@ -192,16 +229,19 @@ public final class AdvertTimingSideBySide {
         return loaded ? distribution.start(router, run, config, "-l") : distribution.start(router, run, config, "-l", "-P");
     }
 
-    private static void read(Process capture, Map<String, List<Double>> times, int[] otherPriorities) {
+    private static void read(Process capture, Map<String, String> daemonByAddress, Map<String, Map<String, List<Double>>> times,
+            Map<String, int[]> otherPriorities) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(capture.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 Matcher advert = ADVERT.matcher(line);
-                if (advert.find()) {
-                    String instance = advert.group(2).equals("2") ? "VRRPv2 advert_int 1" : "VRRPv3 advert_int 0.1";
-                    synchronized (times) {
-                        times.computeIfAbsent(instance, k -> new ArrayList<>()).add(Double.parseDouble(advert.group(1)));
-                        if (!advert.group(4).equals("150")) {
-                            otherPriorities[0]++;
+                String daemon = advert.find() ? daemonByAddress.get(advert.group(2)) : null;
+                if (daemon != null) {
+                    String instance = advert.group(3).equals("2") ? "VRRPv2 advert_int 1" : "VRRPv3 advert_int 0.1";
+                    Map<String, List<Double>> daemonTimes = times.get(daemon);
+                    synchronized (daemonTimes) {
+                        daemonTimes.computeIfAbsent(instance, k -> new ArrayList<>()).add(Double.parseDouble(advert.group(1)));
+                        if (!advert.group(5).equals("150")) {
+                            otherPriorities.get(daemon)[0]++;
                         }
                     }
                 }
@@ -278,31 +318,32 @@ public final class AdvertTimingSideBySide {
                 + (niceness != 0 ? "    vrrp_priority " + niceness + "\n" : "");
     }
 
-    private static String config(boolean withChecks, String globalDefs) {
+    /** @param router the router's number, from 0: its VRIDs are 51 and 52 plus ten times that, its VIPs .100 and .101 plus twice */
+    private static String config(int router, boolean withChecks, String globalDefs) {
         StringBuilder text = new StringBuilder(globalDefs.isEmpty() ? "" : "global_defs {\n" + globalDefs + "}\n");
-        text.append("""
+        text.append(String.format(Locale.ROOT, """
                 vrrp_instance V2 {
                     state BACKUP
                     interface eth0
-                    virtual_router_id 51
+                    virtual_router_id %d
                     priority 150
                     advert_int 1
                     virtual_ipaddress {
-                        192.0.2.100/24
+                        192.0.2.%d/24
                     }
                 }
                 vrrp_instance V3 {
                     state BACKUP
                     interface eth0
                     version 3
-                    virtual_router_id 52
+                    virtual_router_id %d
                     priority 150
                     advert_int 0.1
                     virtual_ipaddress {
-                        192.0.2.101/24
+                        192.0.2.%d/24
                     }
                 }
-                """);
+                """, 51 + 10 * router, 100 + 2 * router, 52 + 10 * router, 101 + 2 * router));
         if (withChecks) {
             text.append(LoopbackRealServers.virtualServer(CHECKS));
         }
