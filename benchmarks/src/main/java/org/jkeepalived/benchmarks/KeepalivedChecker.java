@@ -20,9 +20,6 @@ import org.jkeepalived.ipvs.internal.kernel.KernelDataPlane;
  */
 final class KeepalivedChecker {
 
-    /** Clock ticks per second of /proc/PID/stat's times: USER_HZ, 100 on every Linux architecture jkeepalived runs on. */
-    private static final double TICKS_PER_SECOND = 100;
-
     private static final String IPVS_REMOVAL = "removal from the kernel's IPVS";
 
     private KeepalivedChecker() {
@@ -56,8 +53,8 @@ final class KeepalivedChecker {
             long start = System.nanoTime();
             Thread.sleep(measured.toMillis());
             double elapsed = (System.nanoTime() - start) / 1e9;
-            double cpu = (cpuTicks(checker) - ticksBefore) / TICKS_PER_SECOND;
-            double allCpu = (cpuTicksWithDescendants(keepalived.toHandle()) - allTicksBefore) / TICKS_PER_SECOND;
+            double cpu = (cpuTicks(checker) - ticksBefore) / ThreadCpu.TICKS_PER_SECOND;
+            double allCpu = (cpuTicksWithDescendants(keepalived.toHandle()) - allTicksBefore) / ThreadCpu.TICKS_PER_SECOND;
             long connections = farm.accepted() - acceptedBefore;
             RealServerFarm.Samples gaps = farm.gaps();
 
@@ -105,11 +102,9 @@ final class KeepalivedChecker {
         throw new IllegalStateException("keepalived's checker process did not start; its log:\n" + Files.readString(log));
     }
 
-    /** utime + stime, fields 14 and 15 of /proc/PID/stat, counted after the command name, which may hold spaces. */
+    /** @return the process's utime + stime */
     private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ThreadCpu.read(Path.of("/proc", Long.toString(pid), "stat")).total();
     }
 
     private static long cpuTicksWithDescendants(ProcessHandle process) throws IOException {
