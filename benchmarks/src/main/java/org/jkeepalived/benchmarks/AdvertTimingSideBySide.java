@@ -36,9 +36,9 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  * {@code vrrp_priority N}; {@code -Dseries=loaded} runs the loaded series alone, {@code -Ddaemons=jkeepalived}
  * jkeepalived alone. {@code -Dtogether=true} runs the daemons at the same time, each on a router of
  * its own on the one segment with VRIDs of its own, so that both face the same host: the same
- * hogs, the same hypervisor steal, each other; both are reloaded every 10 s. Each run's arrival times ({@code <run>.adverts}: instance, seconds) stay in the
- * temporary directory printed at the end, beside the daemons' logs; {@code <run>.late} lists each
- * advert over 20 ms late with the longest JVM pause (safepoint or ZGC allocation stall, from
+ * hogs, the same hypervisor steal, each other; both are reloaded every 10 s. Each run's arrival
+ * times ({@code <run>.adverts}: instance, seconds) stay in the temporary directory printed at the
+ * end, beside the daemons' logs; {@code <run>.late} lists each advert over 20 ms late with the longest JVM pause (safepoint or ZGC allocation stall, from
  * jkeepalived's {@code <run>-jvm.log}) while it was due and the host's CPU busy and stolen shares.
  *
  * <pre>
@@ -85,7 +85,8 @@ public final class AdvertTimingSideBySide {
             }
         }
         System.out.printf("%nAdvert lateness, %d min per run%s, from the receiving host's capture (ms)%s%n%n", each.toMinutes(),
-                runs.size() == 1 && daemons.size() > 1 ? ", the daemons at the same time" : "", bench.globalDefs.isEmpty() ? "" : ", " + bench.globalDefs.strip().replace("\n", ","));
+                runs.size() == 1 && daemons.size() > 1 ? ", the daemons at the same time" : "",
+                bench.globalDefs.isEmpty() ? "" : ", " + bench.globalDefs.strip().replace("\n", ","));
         System.out.printf("%-20s %-22s %8s %8s %8s %8s %10s%n", "run", "instance", "adverts", "p50", "p99", "max", "spurious");
         for (Map.Entry<String, Series> entry : results.entrySet()) {
             for (String instance : List.of("VRRPv2 advert_int 1", "VRRPv3 advert_int 0.1")) {
@@ -108,6 +109,34 @@ public final class AdvertTimingSideBySide {
      * @param stateChanges adverts of another priority than the master's, and gaps a backup would take over in
      */
     record Series(Map<String, List<Double>> lateness, int stateChanges, List<LateAdvert> late) {
+    }
+
+    /**
+     * What the capture saw of one daemon's adverts: their arrival times by instance, and how many
+     * had another priority than the master's. Filled by the capture's reader thread.
+     */
+    private static final class CapturedAdverts {
+
+        private final Map<String, List<Double>> times = new LinkedHashMap<>();
+        private int otherPriorities;
+
+        synchronized void add(String instance, double seconds, boolean mastersPriority) {
+            times.computeIfAbsent(instance, k -> new ArrayList<>()).add(seconds);
+            if (!mastersPriority) {
+                otherPriorities++;
+            }
+        }
+
+        /** @return a copy of the arrival times so far, in seconds, by instance */
+        synchronized Map<String, List<Double>> times() {
+            Map<String, List<Double>> copy = new LinkedHashMap<>();
+            times.forEach((instance, seconds) -> copy.put(instance, List.copyOf(seconds)));
+            return copy;
+        }
+
+        synchronized int otherPriorities() {
+            return otherPriorities;
+        }
     }
 
     /**
@@ -174,13 +203,9 @@ public final class AdvertTimingSideBySide {
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             long end = System.nanoTime() + duration.toNanos();
             long nextReload = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            Map<String, Map<String, List<Double>>> times = new LinkedHashMap<>();
-            Map<String, int[]> otherPriorities = new LinkedHashMap<>();
-            daemons.forEach(daemon -> {
-                times.put(daemon, new LinkedHashMap<>());
-                otherPriorities.put(daemon, new int[1]);
-            });
-            Thread reader = new Thread(() -> read(capture, daemonByAddress, times, otherPriorities), "tcpdump");
+            Map<String, CapturedAdverts> captured = new LinkedHashMap<>();
+            daemons.forEach(daemon -> captured.put(daemon, new CapturedAdverts()));
+            Thread reader = new Thread(() -> read(capture, daemonByAddress, captured), "tcpdump");
             reader.start();
             while (System.nanoTime() < end) {
                 Thread.sleep(200);
@@ -196,13 +221,14 @@ public final class AdvertTimingSideBySide {
             Map<String, Series> series = new LinkedHashMap<>();
             for (String daemon : daemons) {
                 String run = daemon + suffix;
-                Map<String, List<Double>> daemonTimes = times.get(daemon);
-                writeTimes(daemonTimes, directory.resolve(run + ".adverts"));
+                CapturedAdverts adverts = captured.get(daemon);
+                Map<String, List<Double>> times = adverts.times();
+                writeTimes(times, directory.resolve(run + ".adverts"));
                 List<JvmPauses.Pause> pauses = daemon.equals("jkeepalived") ? JvmPauses.read(distribution.jvmLog(run)) : List.of();
-                List<LateAdvert> late = lateAdverts(daemonTimes, pauses, cpu);
+                List<LateAdvert> late = lateAdverts(times, pauses, cpu);
                 Files.write(directory.resolve(run + ".late"), late.stream().map(LateAdvert::toString).toList());
-                Map<String, List<Double>> lateness = lateness(daemonTimes);
-                series.put(daemon, new Series(lateness, otherPriorities.get(daemon)[0] + takeoverGaps(lateness), late));
+                Map<String, List<Double>> lateness = lateness(times);
+                series.put(daemon, new Series(lateness, adverts.otherPriorities() + takeoverGaps(lateness), late));
             }
             return series;
         } finally {
@@ -229,21 +255,14 @@ public final class AdvertTimingSideBySide {
         return loaded ? distribution.start(router, run, config, "-l") : distribution.start(router, run, config, "-l", "-P");
     }
 
-    private static void read(Process capture, Map<String, String> daemonByAddress, Map<String, Map<String, List<Double>>> times,
-            Map<String, int[]> otherPriorities) {
+    private static void read(Process capture, Map<String, String> daemonByAddress, Map<String, CapturedAdverts> captured) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(capture.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 Matcher advert = ADVERT.matcher(line);
                 String daemon = advert.find() ? daemonByAddress.get(advert.group(2)) : null;
                 if (daemon != null) {
-                    String instance = advert.group(3).equals("2") ? "VRRPv2 advert_int 1" : "VRRPv3 advert_int 0.1";
-                    Map<String, List<Double>> daemonTimes = times.get(daemon);
-                    synchronized (daemonTimes) {
-                        daemonTimes.computeIfAbsent(instance, k -> new ArrayList<>()).add(Double.parseDouble(advert.group(1)));
-                        if (!advert.group(5).equals("150")) {
-                            otherPriorities.get(daemon)[0]++;
-                        }
-                    }
+                    captured.get(daemon).add(advert.group(3).equals("2") ? "VRRPv2 advert_int 1" : "VRRPv3 advert_int 0.1",
+                            Double.parseDouble(advert.group(1)), advert.group(5).equals("150"));
                 }
             }
         } catch (IOException e) {
@@ -253,29 +272,25 @@ public final class AdvertTimingSideBySide {
 
     private static void writeTimes(Map<String, List<Double>> times, Path file) throws IOException {
         StringBuilder text = new StringBuilder();
-        synchronized (times) {
-            times.forEach((instance, seconds) -> seconds.forEach(at -> text.append(instance).append('\t')
-                    .append(String.format(Locale.ROOT, "%.6f", at)).append('\n')));
-        }
+        times.forEach((instance, seconds) -> seconds.forEach(at -> text.append(instance).append('\t')
+                .append(String.format(Locale.ROOT, "%.6f", at)).append('\n')));
         Files.writeString(file, text);
     }
 
     private static List<LateAdvert> lateAdverts(Map<String, List<Double>> times, List<JvmPauses.Pause> pauses, HostCpu cpu) {
         List<LateAdvert> late = new ArrayList<>();
-        synchronized (times) {
-            times.forEach((instance, seconds) -> {
-                double interval = interval(instance);
-                for (int i = 1; i < seconds.size(); i++) {
-                    long due = Math.round((seconds.get(i - 1) + interval) * 1000);
-                    long arrived = Math.round(seconds.get(i) * 1000);
-                    if (arrived - due > LATE_MILLIS) {
-                        JvmPauses.Pause longest = pauses.stream().filter(pause -> pause.overlaps(due, arrived))
-                                .max(Comparator.comparingDouble(JvmPauses.Pause::millis)).orElse(null);
-                        late.add(new LateAdvert(instance, arrived, arrived - due, longest, cpu.share(due, arrived)));
-                    }
+        times.forEach((instance, seconds) -> {
+            double interval = interval(instance);
+            for (int i = 1; i < seconds.size(); i++) {
+                long due = Math.round((seconds.get(i - 1) + interval) * 1000);
+                long arrived = Math.round(seconds.get(i) * 1000);
+                if (arrived - due > LATE_MILLIS) {
+                    JvmPauses.Pause longest = pauses.stream().filter(pause -> pause.overlaps(due, arrived))
+                            .max(Comparator.comparingDouble(JvmPauses.Pause::millis)).orElse(null);
+                    late.add(new LateAdvert(instance, arrived, arrived - due, longest, cpu.share(due, arrived)));
                 }
-            });
-        }
+            }
+        });
         late.sort(Comparator.comparingLong(LateAdvert::atMillis));
         return late;
     }
@@ -283,16 +298,14 @@ public final class AdvertTimingSideBySide {
     /** How much later than one interval after the previous advert each advert came, in ms (early ones count 0). */
     private static Map<String, List<Double>> lateness(Map<String, List<Double>> times) {
         Map<String, List<Double>> lateness = new LinkedHashMap<>();
-        synchronized (times) {
-            times.forEach((instance, seconds) -> {
-                double interval = interval(instance);
-                List<Double> late = new ArrayList<>();
-                for (int i = 1; i < seconds.size(); i++) {
-                    late.add(Math.max(0, (seconds.get(i) - seconds.get(i - 1) - interval) * 1000));
-                }
-                lateness.put(instance, late);
-            });
-        }
+        times.forEach((instance, seconds) -> {
+            double interval = interval(instance);
+            List<Double> late = new ArrayList<>();
+            for (int i = 1; i < seconds.size(); i++) {
+                late.add(Math.max(0, (seconds.get(i) - seconds.get(i - 1) - interval) * 1000));
+            }
+            lateness.put(instance, late);
+        });
         return lateness;
     }
 

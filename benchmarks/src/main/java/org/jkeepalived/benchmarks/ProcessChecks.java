@@ -11,9 +11,9 @@ import org.jkeepalived.testing.netns.NetworkNamespace;
  * The whole jkeepalived process health-checking real servers, as an operator runs it: the built
  * distribution, started by bin/jkeepalived in a namespace of its own, with one virtual server of
  * {@code -Dchecks.servers=N} TCP_CHECK real servers on loopback ({@link LoopbackRealServers}). After a
- * minute of start-up it prints the process's CPU (user and system), its ZGC collections and its PSS
- * over {@code -Dchecks.seconds=N}, and which threads took the CPU, in user space and in the kernel. Unlike health-scale, which runs the checker engine alone in a JVM of the
- * benchmark's, this counts everything the process does: Karaf, the lvs layer, the metrics' refresh,
+ * minute of start-up it prints the process's CPU, its ZGC collections and its PSS over
+ * {@code -Dchecks.seconds=N}, and which threads took the CPU, in user space and in the kernel.
+ * Unlike health-scale, which runs the checker engine alone in a JVM of the benchmark's, this counts everything the process does: Karaf, the lvs layer, the metrics' refresh,
  * the launcher's heap settings. {@code EXTRA_JAVA_OPTS} adds options to jkeepalived's JVM.
  *
  * <pre>

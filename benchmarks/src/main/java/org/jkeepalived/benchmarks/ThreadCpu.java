@@ -5,12 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -68,18 +67,18 @@ final class ThreadCpu {
      * @return one line per group of threads: cores in all, in user space and in the kernel
      */
     List<String> busiestSince(ThreadCpu earlier, double seconds, int groups) {
-        Map<String, long[]> byGroup = new TreeMap<>();
+        Map<String, Times> byGroup = new HashMap<>();
         byThread.forEach((thread, now) -> {
-            Times before = earlier.byThread.getOrDefault(thread, new Times(now.name(), 0, 0));
-            long[] ticks = byGroup.computeIfAbsent(now.name().replaceAll("\\d+", "N"), group -> new long[2]);
-            ticks[0] += now.user() - before.user();
-            ticks[1] += now.system() - before.system();
+            Times spent = now.since(earlier.byThread.getOrDefault(thread, new Times(now.name(), 0, 0)));
+            byGroup.merge(now.name().replaceAll("\\d+", "N"), spent, Times::plus);
         });
-        List<Map.Entry<String, long[]>> busiest = new ArrayList<>(byGroup.entrySet());
-        busiest.sort((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]));
-        return busiest.stream().limit(groups).map(group -> String.format(Locale.ROOT, "%-16s %.3f of a core (user %.3f, kernel %.3f)",
-                group.getKey(), cores(group.getValue()[0] + group.getValue()[1], seconds), cores(group.getValue()[0], seconds),
-                cores(group.getValue()[1], seconds))).toList();
+        return byGroup.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, Times> group) -> group.getValue().total()).reversed())
+                .limit(groups)
+                .map(group -> String.format(Locale.ROOT, "%-16s %.3f of a core (user %.3f, kernel %.3f)", group.getKey(),
+                        cores(group.getValue().total(), seconds), cores(group.getValue().user(), seconds),
+                        cores(group.getValue().system(), seconds)))
+                .toList();
     }
 
     private static double cores(long ticks, double seconds) {
@@ -91,6 +90,15 @@ final class ThreadCpu {
 
         long total() {
             return user + system;
+        }
+
+        /** @return the ticks spent since {@code earlier}, under this name */
+        Times since(Times earlier) {
+            return new Times(name, user - earlier.user, system - earlier.system);
+        }
+
+        Times plus(Times other) {
+            return new Times(name, user + other.user, system + other.system);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.jkeepalived.healthcheck.api.RealServerHealth;
 import org.jkeepalived.healthcheck.api.RealServerKey;
 import org.jkeepalived.lvs.api.VirtualServerService;
 import org.jkeepalived.lvs.api.VirtualServerStatus;
+import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.api.VrrpService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -121,8 +122,7 @@ public final class MetricsComponent {
     /** The beans show no health details nor checker counters: only what they need is read. */
     private void refreshJmx() {
         try {
-            VrrpService vrrpNow = vrrp;
-            beans.update(vrrpNow == null ? List.of() : vrrpNow.instances(), virtualServers());
+            beans.update(instances(vrrp), virtualServers());
         } catch (RuntimeException e) {
             LOG.warn("JMX values not refreshed: {}", e.getMessage());
         }
@@ -137,9 +137,13 @@ public final class MetricsComponent {
         if (healthNow != null) {
             realServers.forEach(real -> healthNow.checkers(real.key()).ifPresent(details -> checkers.put(real.key(), details)));
         }
-        return new Reading(vrrpNow == null ? List.of() : vrrpNow.instances(),
+        return new Reading(instances(vrrpNow),
                 vrrpNow == null ? Map.of() : vrrpNow.syncGroupStates(), servers, realServers, checkers,
                 healthNow == null ? Optional.empty() : Optional.of(healthNow.statistics()));
+    }
+
+    private static List<VrrpInstanceStatus> instances(VrrpService vrrpNow) {
+        return vrrpNow == null ? List.of() : vrrpNow.instances();
     }
 
     private List<VirtualServerStatus> virtualServers() {
