@@ -61,6 +61,11 @@ final class Distribution implements AutoCloseable {
         return data;
     }
 
+    /** @return the instance's data directory (JKEEPALIVED_DATA): Karaf's cache, the log, the class archive */
+    Path dataDirectory() {
+        return data;
+    }
+
     Path deployDirectory() {
         return home.resolve("deploy");
     }

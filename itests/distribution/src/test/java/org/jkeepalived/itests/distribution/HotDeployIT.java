@@ -69,4 +69,44 @@ class HotDeployIT {
         assertThat(distribution.logText())
                 .contains("checker PATH_CHECK unregistered by org.jkeepalived.itests.path-checker 0.1.0.SNAPSHOT");
     }
+
+    @Test
+    void aPluginKeptInDeployServesTheFirstConfigurationOfARestart() throws Exception {
+        Path home = Files.createDirectories(directory.resolve("restart"));
+        Path config = Files.writeString(home.resolve("keepalived.conf"), """
+                virtual_server 192.0.2.100 80 {
+                    lvs_sched rr
+                    lvs_method NAT
+                    protocol TCP
+                    real_server 127.0.0.1 8080 {
+                        PATH_CHECK {
+                            path %s
+                        }
+                    }
+                }
+                """.formatted(home.resolve("keepalived.conf")));
+        try (Distribution restarted = Distribution.unpack(home)) {
+            Files.copy(Path.of(System.getProperty("path-checker.jar")), restarted.deployDirectory().resolve("path-checker.jar"));
+            Process first = restarted.start(home.resolve("first.out"), "-n", "-C", "-f", config.toString(),
+                    "-p", home.resolve("keepalived.pid").toString());
+            restarted.awaitShell();
+            await().atMost(60, SECONDS).pollInterval(Duration.ofMillis(500))
+                    .until(() -> SERVED_ROW.matcher(restarted.shell("keepalived:checkers")).find());
+            first.destroy();
+            assertThat(first.waitFor(60, SECONDS)).isTrue();
+            int firstRun = restarted.logText().length();
+
+            restarted.start(home.resolve("second.out"), "-n", "-C", "-f", config.toString(),
+                    "-p", home.resolve("keepalived.pid").toString());
+            restarted.awaitShell();
+
+            // deploy/ starts with the built-in checkers, before the configuration is read
+            String restart = restarted.logText().substring(firstRun);
+            assertThat(restart).containsPattern("configuration .* applied \\(generation 1, .*\\): 0 vrrp_instance, 1 virtual_server, 0 warnings");
+            assertThat(restart.indexOf("checker PATH_CHECK registered")).isNotNegative()
+                    .isLessThan(restart.indexOf("configuration " + config));
+            await().atMost(30, SECONDS).pollInterval(Duration.ofMillis(500))
+                    .until(() -> restarted.shell("keepalived:checks").contains("PATH_CHECK"));
+        }
+    }
 }

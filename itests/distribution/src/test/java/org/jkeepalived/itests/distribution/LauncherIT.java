@@ -4,10 +4,14 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jkeepalived.itests.distribution.Distribution.Result;
 import org.jkeepalived.testing.netns.Command;
@@ -118,5 +122,54 @@ class LauncherIT {
             }
         }
         assertThat(pidFile).doesNotExist();
+    }
+
+    @Test
+    void theFirstStopLeavesAClassArchiveThatLaterStartsMapAfterCheckingIt() throws Exception {
+        try (Distribution distribution = Distribution.unpack(directory)) {
+            Path archives = distribution.dataDirectory().resolve("cds");
+            String[] options = {"-n", "-f", "etc/keepalived/keepalived.conf", "-p", directory.resolve("keepalived.pid").toString()};
+
+            stop(startAndAwaitShell(distribution, "first.out", options));
+            Path written = single(archives);
+            assertThat(written.getFileName().toString()).matches("classes-.*\\.jsa\\.new");
+            assertThat(Files.size(written)).isGreaterThan(1 << 20);
+
+            // the next start checks the new archive, puts it in place and maps it
+            Process second = startAndAwaitShell(distribution, "second.out", options);
+            Path archive = single(archives);
+            assertThat(archive.getFileName().toString()).isEqualTo(written.getFileName().toString().replace(".new", ""));
+            assertThat(Files.readString(Path.of("/proc", Long.toString(second.pid()), "maps"))).contains(archive.toString());
+            stop(second);
+
+            // an archive cut short, as by a stop killed while writing it, is refused and the good one kept
+            Files.write(written, Files.readAllBytes(archive), StandardOpenOption.CREATE_NEW);
+            try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
+                channel.truncate(Files.size(written) / 2);
+            }
+            Process third = startAndAwaitShell(distribution, "third.out", options);
+            assertThat(single(archives)).isEqualTo(archive);
+            assertThat(Files.readString(Path.of("/proc", Long.toString(third.pid()), "maps"))).contains(archive.toString());
+            assertThat(Files.readString(directory.resolve("third.out"))).contains("class archive " + written + " is damaged");
+        }
+    }
+
+    private Process startAndAwaitShell(Distribution distribution, String output, String... options) {
+        Process process = distribution.start(directory.resolve(output), options);
+        distribution.awaitShell();
+        return process;
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(60, SECONDS)).isTrue();
+    }
+
+    private static Path single(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> all = files.toList();
+            assertThat(all).as("files in %s", directory).hasSize(1);
+            return all.get(0);
+        }
     }
 }
