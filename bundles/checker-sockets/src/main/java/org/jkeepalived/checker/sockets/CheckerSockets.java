@@ -1,5 +1,6 @@
 package org.jkeepalived.checker.sockets;
 
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -12,14 +13,16 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.epoll.Epoll;
+import io.netty.channel.IoEventLoop;
 import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.unix.RawUnixChannelOption;
+import io.netty.channel.unix.Socket;
 
 /**
  * Bootstraps of the checkers' connections: a socket of the target's family, bound to an interface
@@ -49,7 +52,7 @@ public final class CheckerSockets {
      * @throws IllegalStateException ({@link #EPOLL_NEEDED}) if a device or mark is asked for where only NIO is available
      */
     public static Bootstrap tcp(EventLoop loop, InetSocketAddress server, Optional<String> device, int fwmark) {
-        return bootstrap(loop, server, device, fwmark, family -> Epoll.isAvailable()
+        return bootstrap(loop, server, device, fwmark, family -> isEpoll(loop)
                 ? new EpollSocketChannel(family) : new NioSocketChannel());
     }
 
@@ -62,8 +65,25 @@ public final class CheckerSockets {
      * @throws IllegalStateException ({@link #EPOLL_NEEDED}) if a device or mark is asked for where only NIO is available
      */
     public static Bootstrap udp(EventLoop loop, InetSocketAddress server, Optional<String> device, int fwmark) {
-        return bootstrap(loop, server, device, fwmark, family -> Epoll.isAvailable()
+        return bootstrap(loop, server, device, fwmark, family -> isEpoll(loop)
                 ? new EpollDatagramChannel(family) : new NioDatagramChannel(family));
+    }
+
+    /**
+     * Binds a socket made without a channel to an interface and marks it, as the bootstraps do.
+     *
+     * @param socket a socket of Netty's native transport
+     * @param device the interface to bind, if any
+     * @param fwmark the mark, 0 for none
+     * @throws IOException if the kernel refuses either
+     */
+    public static void configure(Socket socket, Optional<String> device, int fwmark) throws IOException {
+        if (fwmark != 0) {
+            socket.setIntOpt(SOL_SOCKET, SO_MARK, fwmark);
+        }
+        if (device.isPresent()) {
+            socket.setRawOpt(SOL_SOCKET, SO_BINDTODEVICE, deviceName(device.get()));
+        }
     }
 
     /**
@@ -83,21 +103,37 @@ public final class CheckerSockets {
 
     private static Bootstrap bootstrap(EventLoop loop, InetSocketAddress server, Optional<String> device, int fwmark,
             Function<SocketProtocolFamily, Channel> channels) {
-        if (!Epoll.isAvailable() && (device.isPresent() || fwmark != 0)) {
+        if (!isEpoll(loop) && (device.isPresent() || fwmark != 0)) {
             throw new IllegalStateException(EPOLL_NEEDED);
         }
-        // a socket of the target's family, as keepalived opens it, rather than a dual-stack one
-        SocketProtocolFamily family = server.getAddress() instanceof Inet6Address
-                ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+        SocketProtocolFamily family = family(server);
         Bootstrap bootstrap = new Bootstrap().group(loop).channelFactory(() -> channels.apply(family));
         if (fwmark != 0) {
             bootstrap.option(MARK, fwmark);
         }
         device.ifPresent(name -> {
-            byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-            ByteBuffer value = ByteBuffer.allocateDirect(bytes.length + 1).put(bytes).put((byte) 0).flip();
-            bootstrap.option(new RawUnixChannelOption("SO_BINDTODEVICE", SOL_SOCKET, SO_BINDTODEVICE, bytes.length + 1), value);
+            ByteBuffer value = deviceName(name);
+            bootstrap.option(new RawUnixChannelOption("SO_BINDTODEVICE", SOL_SOCKET, SO_BINDTODEVICE, value.remaining()), value);
         });
         return bootstrap;
+    }
+
+    /**
+     * @param server where a socket connects or sends
+     * @return the server's family: a socket of it, as keepalived opens one, rather than a dual-stack one
+     */
+    public static SocketProtocolFamily family(InetSocketAddress server) {
+        return server.getAddress() instanceof Inet6Address ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+    }
+
+    /** @return whether the loop runs on Netty's epoll transport, whose channels alone it can serve */
+    public static boolean isEpoll(EventLoop loop) {
+        return loop instanceof IoEventLoop ioLoop && ioLoop.isIoType(EpollIoHandler.class);
+    }
+
+    /** @return the interface's name as SO_BINDTODEVICE takes it: NUL-terminated, in direct memory */
+    private static ByteBuffer deviceName(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
+        return ByteBuffer.allocateDirect(bytes.length + 1).put(bytes).put((byte) 0).flip();
     }
 }

@@ -17,8 +17,9 @@ import org.jkeepalived.checker.api.Checker;
 import org.jkeepalived.checker.sockets.CheckerSockets;
 
 /**
- * Connects to the target, and closes the connection as soon as it is established, on the checker
- * loop that calls it; a connection still pending when the engine's time budget ends is closed by
+ * TCP_CHECK through a Netty channel, on checker loops without the epoll transport (NIO), where
+ * {@link EpollTcpChecker} cannot run. Connects to the target, and closes the connection as soon as
+ * it is established, on the checker loop that calls it; a connection still pending when the engine's time budget ends is closed by
  * the cancellation. The source address and port, the interface and the firewall mark are set on
  * the socket before it connects.
  */

@@ -11,7 +11,12 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import org.jkeepalived.checker.api.CheckOutcome;
+import org.jkeepalived.checker.api.Checker;
 import org.jkeepalived.checker.testkit.BoundChecker;
 import org.jkeepalived.checker.testkit.CheckerTestKit;
 import org.jkeepalived.testing.netns.Links;
@@ -39,6 +44,30 @@ class TcpCheckerTest {
 
             assertThat(outcome.isUp()).isTrue();
             assertThat(outcome.detail()).isEqualTo("TCP connection");
+        }
+    }
+
+    @Test
+    void onALoopWithoutEpollItConnectsThroughAChannel() throws Exception {
+        EventLoopGroup nio = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (ServerSocket server = listen("127.0.0.1")) {
+            InetSocketAddress closed;
+            try (ServerSocket gone = listen("127.0.0.1")) {
+                closed = address(gone);
+            }
+            EventLoop loop = nio.next();
+            Checker listening = new TcpChecker(kit.bind("TCP_CHECK {\n}", address(server)).target(), loop);
+            Checker refusing = new TcpChecker(kit.bind("TCP_CHECK {\n}", closed).target(), loop);
+
+            CheckOutcome up = loop.submit(listening::check).get().get(5, TimeUnit.SECONDS);
+            CheckOutcome down = loop.submit(refusing::check).get().get(5, TimeUnit.SECONDS);
+
+            assertThat(up.isUp()).isTrue();
+            assertThat(up.detail()).isEqualTo("TCP connection");
+            assertThat(down.isUp()).isFalse();
+            assertThat(down.detail()).isEqualTo("connection refused");
+        } finally {
+            nio.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         }
     }
 
