@@ -98,7 +98,7 @@ public final class CheckerSockets {
         if (connect.channel().isRegistered() || connect.cause() == null) {
             return Optional.empty();
         }
-        return Optional.of("cannot open a socket: " + SocketFailures.reason(connect.cause()));
+        return Optional.of(SocketFailures.notOpened(connect.cause()));
     }
 
     private static Bootstrap bootstrap(EventLoop loop, InetSocketAddress server, Optional<String> device, int fwmark,

@@ -34,6 +34,14 @@ public final class SocketFailures {
     }
 
     /**
+     * @param cause why the kernel made no socket (EMFILE, ENOBUFS)
+     * @return for example {@code cannot open a socket: too many open files}
+     */
+    public static String notOpened(Throwable cause) {
+        return "cannot open a socket: " + reason(cause);
+    }
+
+    /**
      * @param duration a timeout
      * @return {@code 5 s}, or {@code 500 ms} where it is no whole number of seconds
      */

@@ -28,11 +28,14 @@ import org.jkeepalived.checker.sockets.SocketFailures;
 final class EpollTcpChecker implements Checker {
 
     private final CheckTarget target;
+    /** The source to bind, or null for the kernel's choice. */
+    private final InetSocketAddress local;
     private final IoEventLoop loop;
     private Probe connecting;
 
     EpollTcpChecker(CheckTarget target, IoEventLoop loop) {
         this.target = target;
+        this.local = target.bindAddress().orElse(null);
         this.loop = loop;
     }
 
@@ -43,7 +46,7 @@ final class EpollTcpChecker implements Checker {
         try {
             socket = LinuxSocket.newSocketStream(CheckerSockets.family(target.address()));
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(CheckOutcome.down("cannot open a socket: " + SocketFailures.reason(e)));
+            return CompletableFuture.completedFuture(CheckOutcome.down(SocketFailures.notOpened(e)));
         }
         Probe probe = new Probe(socket);
         connecting = probe;
@@ -80,7 +83,6 @@ final class EpollTcpChecker implements Checker {
 
         /** Connects, and waits on the loop for the socket to be writable unless the outcome is known at once. */
         void connect() {
-            InetSocketAddress local = target.bindAddress().orElse(null);
             try {
                 CheckerSockets.configure(socket, target.bindInterface(), target.fwmark());
                 if (local != null) {
@@ -93,13 +95,13 @@ final class EpollTcpChecker implements Checker {
                 // on the loop, the registration is done when register returns
                 Future<IoRegistration> registered = loop.register(this);
                 if (!registered.isSuccess()) {
-                    down(registered.cause(), local);
+                    down(registered.cause());
                     return;
                 }
                 registration = registered.getNow();
                 registration.submit(EpollIoOps.EPOLLOUT);
             } catch (IOException | RuntimeException e) {
-                down(e, local);
+                down(e);
             }
         }
 
@@ -115,7 +117,7 @@ final class EpollTcpChecker implements Checker {
                     up();
                 }
             } catch (IOException e) {
-                down(e, target.bindAddress().orElse(null));
+                down(e);
             }
         }
 
@@ -123,7 +125,7 @@ final class EpollTcpChecker implements Checker {
             outcome.complete(CheckOutcome.up("TCP connection"));
         }
 
-        private void down(Throwable cause, InetSocketAddress local) {
+        private void down(Throwable cause) {
             outcome.complete(CheckOutcome.down(ConnectFailures.describe(cause, local)));
         }
 
