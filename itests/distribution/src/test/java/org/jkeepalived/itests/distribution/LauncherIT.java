@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jkeepalived.itests.distribution.Distribution.Result;
@@ -134,17 +136,24 @@ class LauncherIT {
             stop(startAndAwaitShell(distribution, "first.out", options));
             assertThat(single(archives)).as("an instance started once writes no archive").isEqualTo(started);
 
-            stop(startAndAwaitShell(distribution, "second.out", options));
+            // a collection every 100 ms, so that one runs while the framework stops
+            stop(startAndAwaitShell(distribution, "second.out", Map.of("EXTRA_JAVA_OPTS", "-XX:ZCollectionInterval=0.1"), options));
             Path written = single(archives, started);
             assertThat(written.getFileName().toString()).matches("classes-.*\\.jsa\\.new");
             assertThat(Files.size(written)).isGreaterThan(1 << 20);
 
             // the next start checks the new archive, puts it in place and maps it
-            Process third = startAndAwaitShell(distribution, "third.out", options);
+            Path classLog = directory.resolve("third-classes.log");
+            Process third = startAndAwaitShell(distribution, "third.out",
+                    Map.of("EXTRA_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog), options);
             Path archive = single(archives, started);
             assertThat(archive.getFileName().toString()).isEqualTo(written.getFileName().toString().replace(".new", ""));
             assertThat(Files.readString(Path.of("/proc", Long.toString(third.pid()), "maps"))).contains(archive.toString());
             stop(third);
+            // the bundles' classes are in it, though the framework had let go of them when it was written
+            Map<Boolean, Long> jkeepalivedClasses = classesLoaded(classLog, " org.jkeepalived.");
+            assertThat(jkeepalivedClasses.get(true)).as("jkeepalived classes from the archive, against from bundles: %s", jkeepalivedClasses)
+                    .isGreaterThan(3 * jkeepalivedClasses.get(false));
 
             // an archive cut short, as by a stop killed while writing it, is refused and the good one kept
             Files.write(written, Files.readAllBytes(archive), StandardOpenOption.CREATE_NEW);
@@ -159,9 +168,22 @@ class LauncherIT {
     }
 
     private Process startAndAwaitShell(Distribution distribution, String output, String... options) {
-        Process process = distribution.start(directory.resolve(output), options);
+        return startAndAwaitShell(distribution, output, Map.of(), options);
+    }
+
+    private Process startAndAwaitShell(Distribution distribution, String output, Map<String, String> environment, String... options) {
+        Process process = distribution.start(directory.resolve(output), environment, options);
         distribution.awaitShell();
         return process;
+    }
+
+    /** @return how many classes the JVM's class+load log names with the prefix, by whether they came from an archive (true) or a bundle */
+    private static Map<Boolean, Long> classesLoaded(Path log, String prefix) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(prefix))
+                    .filter(line -> line.contains("source: shared objects file") || line.contains("source: jar:bundle:"))
+                    .collect(Collectors.partitioningBy(line -> line.contains("source: shared objects file"), Collectors.counting()));
+        }
     }
 
     private static void stop(Process process) throws InterruptedException {
