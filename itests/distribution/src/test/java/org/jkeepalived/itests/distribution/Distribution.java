@@ -37,6 +37,11 @@ final class Distribution implements AutoCloseable {
         this.namespace = NetworkNamespace.create();
     }
 
+    /** @return the path of a tool of the JDK that runs the tests, which the distribution's JVM is */
+    static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+
     /** Unpacks the archive with tar, which keeps the scripts' modes as a user's unpacking does. */
     static Distribution unpack(Path directory) {
         Path archive = Path.of(System.getProperty("jkeepalived.distribution"));

@@ -210,13 +210,13 @@ class OperatorCommandsIT {
         long written = statisticsWritten();
         Path recording = distribution.temporaryDirectory().resolve("sampled.jfr");
 
-        Command.runOrFail(jdkTool("jcmd"), pid, "JFR.start", "settings=profile", "duration=3s", "filename=" + recording);
+        Command.runOrFail(Distribution.jdkTool("jcmd"), pid, "JFR.start", "settings=profile", "duration=3s", "filename=" + recording);
         await().atMost(30, SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> {
             // keeps the JVM's threads running Java code, which is what the profiler samples
             distribution.shell("keepalived:stats");
             return Files.exists(recording) && Files.size(recording) > 0;
         });
-        assertThat(Command.runOrFail(jdkTool("jfr"), "summary", recording.toString())).as("the profiler sampled threads")
+        assertThat(Command.runOrFail(Distribution.jdkTool("jfr"), "summary", recording.toString())).as("the profiler sampled threads")
                 .containsPattern("jdk\\.ExecutionSample +[1-9]");
         assertThat(statisticsWritten()).as("statistics files written").isEqualTo(written);
     }
@@ -422,10 +422,6 @@ class OperatorCommandsIT {
     }
 
     /** A tool of the JDK running the tests, which is the one the distribution runs on. */
-    private static String jdkTool(String name) {
-        return Path.of(System.getProperty("java.home"), "bin", name).toString();
-    }
-
     private static long count(String stats, String counter) {
         return Long.parseLong(row(stats, counter).get(1));
     }
