@@ -59,7 +59,8 @@ public final class HealthEngine implements HealthService, AutoCloseable {
         final RealServerMonitor monitor;
         List<CheckerSlot> slots = List.of();
         /** The slots a plugin bound, and which plugin; none while suspended. */
-        final Map<CheckerSlot, CheckerRegistration> bound = new IdentityHashMap<>();
+        // sized for the one or two blocks of a real server: the default size takes 528 bytes each
+        final Map<CheckerSlot, CheckerRegistration> bound = new IdentityHashMap<>(2);
         /** With ha_suspend, the address of its virtual server, which must be on this host for checks to run. */
         Optional<InetAddress> suspendedWithout = Optional.empty();
         boolean suspended;
@@ -370,7 +371,7 @@ public final class HealthEngine implements HealthService, AutoCloseable {
             slots.add(slot);
             checkers.add(new SlotPlan.Added(slot, suspend ? suspension(entry) : bind(slot, entry.bound, waiting)));
         }
-        entry.slots = slots;
+        entry.slots = List.copyOf(slots);
         entry.realServer = realServer;
         RealServerMonitor monitor = entry.monitor;
         monitor.loop().execute(() -> monitor.start(realServer, checkers));
@@ -402,7 +403,7 @@ public final class HealthEngine implements HealthService, AutoCloseable {
                 changed = true;
             }
         }
-        entry.slots = slots;
+        entry.slots = List.copyOf(slots);
         entry.realServer = realServer;
         entry.bound.clear();
         entry.bound.putAll(bound);

@@ -76,7 +76,7 @@ final class RealServerMonitor {
             boolean alpha = added.slot().settings().alpha();
             started.add(newRun(added, !alpha, false));
         }
-        runs = started;
+        runs = List.copyOf(started);
         up = runs.stream().allMatch(CheckerRun::isUp);
         LOG.info("Activating healthchecker for service {} for VS {}", serviceName(), key.virtualServerName());
         publisher.publish(HealthEvent.Kind.ADDED, health(), up ? "added" : "added down: " + ALPHA, Optional.empty());
@@ -105,7 +105,7 @@ final class RealServerMonitor {
             CheckerState state = health.checkers().get(i);
             resumed.add(newRun(checkers.get(i), state.up(), false, state.up() ? "" : state.detail()));
         }
-        runs = resumed;
+        runs = List.copyOf(resumed);
         LOG.info("service {} of VS {}: checks resume on {} {}", serviceName(), key.virtualServerName(),
                 Thread.currentThread().getName(), up ? "up" : "down");
         refresh();
@@ -146,7 +146,7 @@ final class RealServerMonitor {
                 next.add(kept.get(keptIndex++));
             }
         }
-        runs = next;
+        runs = List.copyOf(next);
         int previousWeight = weight;
         if (realServer.weight() != config.weight()) {
             weight = realServer.weight();
