@@ -421,7 +421,6 @@ class OperatorCommandsIT {
         return Arrays.stream(line.split("\\|")).map(String::strip).toList();
     }
 
-    /** A tool of the JDK running the tests, which is the one the distribution runs on. */
     private static long count(String stats, String counter) {
         return Long.parseLong(row(stats, counter).get(1));
     }
