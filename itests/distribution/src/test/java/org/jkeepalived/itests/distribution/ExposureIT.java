@@ -25,7 +25,7 @@ class ExposureIT {
     Path directory;
 
     @Test
-    void everythingListensOnLoopbackOnlyAndNoDefaultPasswordLetsAnyoneIn() throws Exception {
+    void everythingListensOnLoopbackOnlyNoDefaultPasswordLetsAnyoneInAndLoginsLogNoErrors() throws Exception {
         try (Distribution distribution = Distribution.unpack(directory)) {
             distribution.start(directory.resolve("console.out"), "-n", "-l", "-f", "etc/keepalived/keepalived.conf");
             distribution.awaitShell();
@@ -47,6 +47,7 @@ class ExposureIT {
             assertThat(wellKnown.exitCode()).as(wellKnown.output()).isNotZero();
             assertThat(wellKnown.output()).doesNotContain("jkeepalived " + Distribution.VERSION);
             assertThat(distribution.shell("keepalived:version")).contains("jkeepalived " + Distribution.VERSION);
+            assertThat(distribution.logText()).as("the log after the logins").doesNotContain("NoClassDefFoundError");
         }
     }
 }
