@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * Where ZGC's soft heap limit should be for what collections leave in use. ZGC collects early to
- * stay under the limit; once the live heap nears it, it collects back to back: a small configuration
- * keeps about 70 MB live, over the launcher's 64 MB, and ZGC collected ten times a second while
- * idle; 10,000 real servers keep about 150 MB. A collection's work grows with the live heap and their
+ * stay under the limit; once what it leaves in use nears it, it collects back to back: a small
+ * configuration left about 70 MB in use (some 20 MB live, the rest a 32 MB medium page that ZGC
+ * counts whole), over the launcher's 64 MB, and ZGC collected ten times a second while idle;
+ * 10,000 real servers keep about 150 MB. A collection's work grows with the live heap and their
  * number with the allocations over the room left above it, so the limit is kept at
  * {@value #FACTOR} times the live heap (never under the launcher's): the collections then take a
  * fixed share of the CPU for a given rate of allocation, whatever the configuration's size. What a
