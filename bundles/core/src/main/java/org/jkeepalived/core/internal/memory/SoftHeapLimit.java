@@ -4,16 +4,16 @@ import java.util.Arrays;
 
 /**
  * Where ZGC's soft heap limit should be for what collections leave in use. ZGC collects early to
- * stay under the limit; once what it leaves in use nears it, it collects back to back: a small
- * configuration left about 70 MB in use (some 20 MB live, the rest a 32 MB medium page that ZGC
- * counts whole), over the launcher's 64 MB, and ZGC collected ten times a second while idle;
- * 10,000 real servers keep about 150 MB. A collection's work grows with the live heap and their
- * number with the allocations over the room left above it, so the limit is kept at
- * {@value #FACTOR} times the live heap (never under the launcher's): the collections then take a
- * fixed share of the CPU for a given rate of allocation, whatever the configuration's size. What a
- * collection leaves in use counts what was allocated while it ran, so the live heap is taken as the
- * least of the last {@value #WINDOW}; the limit moves once off by more than a quarter, not at every
- * collection.
+ * stay under the limit, and it counts in use whole pages, not live objects; once what a collection
+ * leaves in use nears the limit, it collects back to back: a small configuration left about 70 MB in
+ * use (some 20 MB live, the rest a 32 MB medium page counted whole), over the launcher's 64 MB, and
+ * ZGC collected ten times a second while idle; 10,000 real servers keep about 150 MB. So the limit
+ * follows what ZGC counts, at {@value #FACTOR} times what collections leave in use (never under the
+ * launcher's): the room above is twice that, and so at least twice the live heap, which a
+ * collection's work grows with, and the collections take no more than a fixed share of the CPU for
+ * a given rate of allocation, whatever the configuration's size. What a collection leaves in use
+ * also counts what was allocated while it ran, so the least of the last {@value #WINDOW} is taken;
+ * the limit moves once off by more than a quarter, not at every collection.
  */
 final class SoftHeapLimit {
 
@@ -24,7 +24,7 @@ final class SoftHeapLimit {
     private final long floor;
     private final long[] recent = new long[WINDOW];
     private int collections;
-    private long live;
+    private long leftInUse;
     private long current;
 
     /** @param floor the launcher's limit, in bytes: never set lower */
@@ -40,8 +40,8 @@ final class SoftHeapLimit {
      */
     long afterCollection(long inUse, long max) {
         recent[collections++ % WINDOW] = inUse;
-        live = Arrays.stream(recent, 0, Math.min(collections, WINDOW)).min().orElseThrow();
-        long wanted = Math.min(max, Math.max(floor, (FACTOR * live + MB - 1) / MB * MB));
+        leftInUse = Arrays.stream(recent, 0, Math.min(collections, WINDOW)).min().orElseThrow();
+        long wanted = Math.min(max, Math.max(floor, (FACTOR * leftInUse + MB - 1) / MB * MB));
         if (4 * wanted <= 5 * current && 4 * wanted >= 3 * current) {
             return -1;
         }
@@ -49,8 +49,8 @@ final class SoftHeapLimit {
         return wanted;
     }
 
-    /** @return the live heap as last taken, in bytes */
-    long live() {
-        return live;
+    /** @return the heap in use after collections as last taken, in bytes */
+    long leftInUse() {
+        return leftInUse;
     }
 }

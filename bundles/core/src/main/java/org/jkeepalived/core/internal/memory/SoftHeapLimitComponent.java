@@ -68,7 +68,7 @@ public final class SoftHeapLimitComponent {
         }
         try {
             diagnostics("setVMOption", new Object[] {OPTION, Long.toString(bytes)}, String.class.getName(), String.class.getName());
-            LOG.info("heap: soft limit {} MB for a live heap of {} MB", bytes >> 20, limit.live() >> 20);
+            LOG.info("heap: soft limit {} MB for {} MB in use after collections", bytes >> 20, limit.leftInUse() >> 20);
         } catch (JMException | RuntimeException e) {
             LOG.warn("heap: soft limit not moved to {} MB: {}", bytes >> 20, e.getMessage());
         }

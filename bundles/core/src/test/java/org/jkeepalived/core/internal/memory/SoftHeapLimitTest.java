@@ -12,28 +12,28 @@ class SoftHeapLimitTest {
     private final SoftHeapLimit limit = new SoftHeapLimit(64 * MB);
 
     @Test
-    void aSmallLiveHeapKeepsTheLaunchersLimit() {
+    void aSmallHeapInUseKeepsTheLaunchersLimit() {
         assertThat(limit.afterCollection(20 * MB, MAX)).isEqualTo(-1);
         assertThat(limit.afterCollection(26 * MB, MAX)).as("wants 78 MB, within a quarter of 64").isEqualTo(-1);
     }
 
     @Test
-    void aLiveHeapOverAThirdOfTheLaunchersLimitGetsThreeTimesItsSize() {
+    void aHeapInUseOverAThirdOfTheLaunchersLimitGetsThreeTimesItsSize() {
         assertThat(limit.afterCollection(70 * MB, MAX)).isEqualTo(210 * MB);
         assertThat(new SoftHeapLimit(64 * MB).afterCollection(150 * MB, MAX)).isEqualTo(450 * MB);
     }
 
     @Test
-    void theLiveHeapIsTheLeastOfTheLastFourCollectionsSoOneThatRanDuringAnAllocationBurstMovesNothing() {
+    void theHeapInUseIsTheLeastOfTheLastFourCollectionsSoOneThatRanDuringAnAllocationBurstMovesNothing() {
         limit.afterCollection(150 * MB, MAX);
         assertThat(limit.afterCollection(366 * MB, MAX)).isEqualTo(-1);
         assertThat(limit.afterCollection(200 * MB, MAX)).isEqualTo(-1);
         assertThat(limit.afterCollection(220 * MB, MAX)).isEqualTo(-1);
-        assertThat(limit.afterCollection(210 * MB, MAX)).as("the 150 MB collection is four ago: 200 MB live").isEqualTo(600 * MB);
+        assertThat(limit.afterCollection(210 * MB, MAX)).as("the 150 MB collection is four ago: 200 MB in use").isEqualTo(600 * MB);
     }
 
     @Test
-    void aLiveHeapThatWaversWithinAQuarterMovesNothing() {
+    void aHeapInUseThatWaversWithinAQuarterMovesNothing() {
         limit.afterCollection(150 * MB, MAX);
         assertThat(limit.afterCollection(180 * MB, MAX)).as("150 MB still the least of the last four").isEqualTo(-1);
         assertThat(limit.afterCollection(120 * MB, MAX)).as("wants 360 MB, within a quarter of 450").isEqualTo(-1);
