@@ -72,6 +72,7 @@ class OperatorCommandsIT {
         configFile = Files.writeString(directory.resolve("keepalived.conf"), """
                 global_defs {
                     router_id lb-ops
+                    log_unknown_vrids
                 }
                 vrrp_instance VI_1 {
                     state MASTER
@@ -251,6 +252,35 @@ class OperatorCommandsIT {
             assertThat(count(stats, "Became master")).isEqualTo(1);
             assertThat(row(distribution.shell("keepalived:vrrp"), "VI_1").get(1)).isEqualTo("MASTER");
         }
+    }
+
+    @Test
+    @Order(4)
+    void underLogUnknownVridsEachAdvertOfAVridNoInstanceHasIsLogged() {
+        assumeTrue(KeepalivedPeer.installed(), "Debian's keepalived is not installed: apt-get install keepalived");
+        // another router on the link, of a VRID that none of ours has
+        try (KeepalivedPeer other = KeepalivedPeer.start(peer, directory, """
+                vrrp_instance VI_2 {
+                    state MASTER
+                    interface eth0
+                    virtual_router_id 52
+                    priority 100
+                    advert_int 1
+                    virtual_ipaddress {
+                        192.0.2.200/24 dev eth0
+                    }
+                }
+                """)) {
+            await().atMost(60, SECONDS).pollInterval(Duration.ofMillis(500)).until(() -> unknownVridLines() >= 3);
+            assertThat(row(distribution.shell("keepalived:vrrp"), "VI_1").get(1)).isEqualTo("MASTER");
+        }
+        assertThat(distribution.logText()).doesNotContain("log_unknown_vrids is not applied");
+    }
+
+    private static long unknownVridLines() {
+        return distribution.logText().lines()
+                .filter(line -> line.contains("| INFO ") && line.contains("VRRP channel") && line.contains("unknown VRID 52 received"))
+                .count();
     }
 
     @Test

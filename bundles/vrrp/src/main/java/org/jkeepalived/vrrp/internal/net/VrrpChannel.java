@@ -44,6 +44,7 @@ public final class VrrpChannel implements AutoCloseable {
     private final int interfaceIndex;
     private final int receiveFd;
     private final SendSocket send;
+    private final UnknownVridLog unknownVrids;
     private final ChannelMember[] members = new ChannelMember[256];
     private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
     private final Memory buffer = new Memory(RECEIVE_BUFFER);
@@ -55,12 +56,13 @@ public final class VrrpChannel implements AutoCloseable {
     private final FdWatch watch;
     private int memberCount;
 
-    private VrrpChannel(ChannelKey key, EventLoop loop, int interfaceIndex, int receiveFd, SendSocket send) {
+    private VrrpChannel(ChannelKey key, EventLoop loop, int interfaceIndex, int receiveFd, SendSocket send, UnknownVridLog unknownVrids) {
         this.key = key;
         this.loop = loop;
         this.interfaceIndex = interfaceIndex;
         this.receiveFd = receiveFd;
         this.send = send;
+        this.unknownVrids = unknownVrids;
         this.packet = new ReceivedPacket(key.family(), Sockets.networkOrder(buffer));
         iovec.setPointer(0, buffer);
         iovec.setLong(8, RECEIVE_BUFFER);
@@ -72,10 +74,11 @@ public final class VrrpChannel implements AutoCloseable {
      *
      * @param loop the loop that runs the channel and its instances
      * @param key what the channel is for
+     * @param unknownVrids what says that an advert's VRID is none of the channel's instances'
      * @return the open channel, watched by the loop
      * @throws IllegalStateException naming the channel and the failed call, if a socket cannot be set up
      */
-    public static VrrpChannel open(EventLoop loop, ChannelKey key) {
+    static VrrpChannel open(EventLoop loop, ChannelKey key, UnknownVridLog unknownVrids) {
         int interfaceIndex = key.interfaceName().map(Sockets::interfaceIndex).orElse(0);
         int family = key.family() == IpFamily.INET ? Sockets.AF_INET : Sockets.AF_INET6;
         int receiveFd = -1;
@@ -84,7 +87,7 @@ public final class VrrpChannel implements AutoCloseable {
             receiveFd = Sockets.rawSocket(family, key.protocol());
             setUpReceive(receiveFd, key, interfaceIndex);
             send = SendSocket.open(key);
-            VrrpChannel channel = new VrrpChannel(key, loop, interfaceIndex, receiveFd, send);
+            VrrpChannel channel = new VrrpChannel(key, loop, interfaceIndex, receiveFd, send, unknownVrids);
             LOG.info("VRRP channel {} open", key);
             return channel;
         } catch (RuntimeException e) {
@@ -229,7 +232,7 @@ public final class VrrpChannel implements AutoCloseable {
         ChannelMember member = members[virtualRouterId];
         if (member == null) {
             count(DropReason.UNKNOWN_VRID);
-            LOG.debug("VRRP channel {}: advert for VRID {}, which no instance has", key, virtualRouterId);
+            unknownVrids.received(key, virtualRouterId);
             return;
         }
         member.received(packet, now);

@@ -17,6 +17,7 @@ public final class VrrpChannels {
     private final EventLoop loop;
     private final Map<ChannelKey, VrrpChannel> open = new HashMap<>();
     private final Map<String, LinkPacers> pacers = new HashMap<>();
+    private final UnknownVridLog unknownVrids = new UnknownVridLog();
 
     /** @param loop the loop the channels run on; its thread is in their network namespace */
     public VrrpChannels(EventLoop loop) {
@@ -33,7 +34,12 @@ public final class VrrpChannels {
      * @return the open channel of that key, opened if needed
      */
     public VrrpChannel acquire(ChannelKey key) {
-        return open.computeIfAbsent(key, k -> VrrpChannel.open(loop, k));
+        return open.computeIfAbsent(key, k -> VrrpChannel.open(loop, k, unknownVrids));
+    }
+
+    /** @param eachAtInfo log_unknown_vrids: whether every advert of a VRID no instance has is logged at info level */
+    public void logUnknownVrids(boolean eachAtInfo) {
+        unknownVrids.logEachAtInfo(eachAtInfo);
     }
 
     /**

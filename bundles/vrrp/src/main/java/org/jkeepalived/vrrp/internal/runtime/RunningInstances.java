@@ -181,6 +181,11 @@ final class RunningInstances {
         channels.closeAbandoned();
     }
 
+    /** @param eachAtInfo log_unknown_vrids: whether the channels log every advert of a VRID no instance has at info level */
+    void logUnknownVrids(boolean eachAtInfo) {
+        channels.logUnknownVrids(eachAtInfo);
+    }
+
     /** @return the state of each sync group that has one, by name */
     Map<String, VrrpState> groupStates() {
         return groups.states();

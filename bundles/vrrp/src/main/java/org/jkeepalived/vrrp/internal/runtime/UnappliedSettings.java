@@ -33,10 +33,6 @@ final class UnappliedSettings {
             warnings.add("dynamic_interfaces is not applied: an instance whose interface is missing is left out until a reload "
                     + "after the interface exists");
         }
-        if (globals.logUnknownVrids()) {
-            warnings.add("log_unknown_vrids is not applied: adverts of a VRID no instance has are counted (keepalived:stats) "
-                    + "and logged at debug level only");
-        }
         if (globals.disableLocalIgmp()) {
             warnings.add("disable_local_igmp is not applied: the VRRP group is joined as usual");
         }

@@ -103,6 +103,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
     private volatile Applied applied;
     /** vrrp_priority and vrrp_rt_priority of the running configuration, for the loop of the moment. */
     private volatile Scheduling scheduling = Scheduling.DEFAULT;
+    /** log_unknown_vrids of the running configuration, for the channels of the loop of the moment. */
+    private volatile boolean logUnknownVrids;
     /** Whether the instances wait out vrrp_startup_delay: a reload meanwhile only changes what they start with. */
     private final AtomicBoolean startPending = new AtomicBoolean();
 
@@ -132,13 +134,19 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         LinkStates linkStates = new LinkStates(instances);
         interfaces.addListener(linkStates, loop);
         Engine fresh = new Engine(loop, instances, linkStates, new LoopScheduling());
-        schedule(fresh);
+        configureLoop(fresh);
         return fresh;
     }
 
-    /** Gives the engine's loop thread the scheduling of the running configuration, on that thread. */
-    private void schedule(Engine target) {
-        target.loop().execute(() -> target.scheduling().apply(scheduling));
+    /**
+     * Gives the engine's loop what the running configuration asks of it, on its thread: the thread's
+     * scheduling, and whether its channels log adverts of unknown VRIDs at info level.
+     */
+    private void configureLoop(Engine target) {
+        target.loop().execute(() -> {
+            target.scheduling().apply(scheduling);
+            target.instances().logUnknownVrids(logUnknownVrids);
+        });
     }
 
     private void onEngine(Consumer<RunningInstances> task) {
@@ -163,7 +171,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
         synchronized (this) {
             applied = new Applied(plans, tracked, syncGroups);
             scheduling = update.current().globalDefs().vrrp().scheduling();
-            schedule(engine);
+            logUnknownVrids = update.current().globalDefs().vrrp().logUnknownVrids();
+            configureLoop(engine);
             onEngine(instances -> statics.apply(staticEntries));
             if (startPending.get()) {
                 return;

@@ -40,8 +40,6 @@ class UnappliedSettingsTest {
                         + "becomes master, not again periodically",
                 "dynamic_interfaces is not applied: an instance whose interface is missing is left out until a reload "
                         + "after the interface exists",
-                "log_unknown_vrids is not applied: adverts of a VRID no instance has are counted (keepalived:stats) "
-                        + "and logged at debug level only",
                 "disable_local_igmp is not applied: the VRRP group is joined as usual");
     }
 
