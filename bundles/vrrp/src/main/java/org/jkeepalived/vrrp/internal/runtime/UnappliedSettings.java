@@ -33,9 +33,6 @@ final class UnappliedSettings {
             warnings.add("dynamic_interfaces is not applied: an instance whose interface is missing is left out until a reload "
                     + "after the interface exists");
         }
-        if (globals.disableLocalIgmp()) {
-            warnings.add("disable_local_igmp is not applied: the VRRP group is joined as usual");
-        }
         return warnings;
     }
 }

@@ -96,6 +96,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
     private final ProcessTracker processes;
     /** Used on the loop of the engine of the moment; it outlives restarts, as the static entries it set stay. */
     private final StaticNetwork statics;
+    /** Used on the loop of the engine of the moment; it outlives restarts, as the setting it changed stays. */
+    private final LocalIgmpReports localIgmp = new LocalIgmpReports();
     /** Package-private for tests, which read what each FIFO dropped. */
     final NotifyFifos fifos = new NotifyFifos();
     private final InterfaceMonitor interfaces;
@@ -174,6 +176,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
             logUnknownVrids = update.current().globalDefs().vrrp().logUnknownVrids();
             configureLoop(engine);
             onEngine(instances -> statics.apply(staticEntries));
+            boolean disableLocalIgmp = update.current().globalDefs().vrrp().disableLocalIgmp();
+            onEngine(instances -> localIgmp.configure(disableLocalIgmp));
             if (startPending.get()) {
                 return;
             }
@@ -280,6 +284,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
             onLoop(CompletableFuture.runAsync(() -> {
                 current.instances().closeAll();
                 statics.removeAll();
+                localIgmp.restore();
             }, current.loop()));
         } finally {
             current.loop().close();

@@ -39,8 +39,7 @@ class UnappliedSettingsTest {
                 "(VI_1) garp_extra_if is not applied: addresses on other interfaces are announced when the instance "
                         + "becomes master, not again periodically",
                 "dynamic_interfaces is not applied: an instance whose interface is missing is left out until a reload "
-                        + "after the interface exists",
-                "disable_local_igmp is not applied: the VRRP group is joined as usual");
+                        + "after the interface exists");
     }
 
     private static KeepalivedConfig config(String text) {

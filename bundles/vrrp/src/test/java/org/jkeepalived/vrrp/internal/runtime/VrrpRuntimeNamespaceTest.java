@@ -476,6 +476,29 @@ class VrrpRuntimeNamespaceTest extends RouterSegmentTest {
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 
+    @Test
+    void disableLocalIgmpTurnsTheReportsOffFromTheFirstConfigurationUntilVrrpStops() {
+        assertThat(localIgmpReports(first)).isEqualTo("1");
+        first.apply("global_defs {\n    disable_local_igmp\n}\n" + config(150, false, 0));
+        await().atMost(TAKEOVER).until(() -> localIgmpReports(first).equals("0"));
+
+        // as keepalived, a reload does not change it
+        first.apply(config(150, false, 0));
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER);
+        assertThat(localIgmpReports(first)).isEqualTo("0");
+
+        first.stop();
+        assertThat(localIgmpReports(first)).isEqualTo("1");
+        // the other router's configuration does not ask: its namespace's setting is left alone
+        second.apply(config(100, false, 0));
+        await().atMost(TAKEOVER).until(() -> second.instance("VI_1").state() == VrrpState.MASTER);
+        assertThat(localIgmpReports(second)).isEqualTo("1");
+    }
+
+    private static String localIgmpReports(RuntimeRouter router) {
+        return router.namespace.execOrFail("cat", "/proc/sys/net/ipv4/igmp_link_local_mcast_reports").trim();
+    }
+
     private static String config(int firstPriority, boolean withSecond, int secondPriority) {
         String text = """
                 vrrp_instance VI_1 {
