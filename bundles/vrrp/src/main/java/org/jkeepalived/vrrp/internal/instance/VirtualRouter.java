@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jkeepalived.config.api.model.net.IpFamily;
 import org.jkeepalived.core.api.loop.EventLoop;
@@ -101,8 +102,7 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
                 settings.destinations(), source, settings.unicastTtl());
         this.timer = loop.newTimer(() -> fsm.timerExpired(loop.nanoTime()));
         this.announcers = announcers(settings, channels, announced);
-        this.garp = announcers.isEmpty() ? Optional.empty()
-                : Optional.of(new GarpScheduler(settings.garp(), () -> announcers.forEach(LinkAnnouncer::announce), loop::newTimer));
+        this.garp = announcers.isEmpty() ? Optional.empty() : Optional.of(garpScheduler(settings, announcers, loop));
         channel.register(settings.virtualRouterId(), this);
     }
 
@@ -151,6 +151,13 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
             }
         });
         return List.copyOf(announcers);
+    }
+
+    private static GarpScheduler garpScheduler(VrrpSettings settings, List<LinkAnnouncer> announcers, EventLoop loop) {
+        Set<String> refreshed = RefreshedInterfaces.of(settings, announcers.stream().map(LinkAnnouncer::interfaceName).toList());
+        List<LinkAnnouncer> extra = announcers.stream().filter(announcer -> refreshed.contains(announcer.interfaceName())).toList();
+        return new GarpScheduler(settings.garp(), () -> announcers.forEach(LinkAnnouncer::announce),
+                () -> extra.forEach(LinkAnnouncer::refresh), loop::newTimer);
     }
 
     /** The advert source: mcast_src_ip or unicast_src_ip, else the interface's primary address (RFC 5798 section 5.1.1.1, 5.1.2.1). */

@@ -8,12 +8,13 @@ import org.jkeepalived.core.api.loop.LoopTimer;
 /**
  * When a master announces its addresses, as keepalived times it: a burst of garp_master_repeat
  * rounds on becoming master and another garp_master_delay later, a burst of
- * garp_master_refresh_repeat every garp_master_refresh while master, and on a lower priority advert
- * a burst of garp_lower_prio_repeat now and another garp_lower_prio_delay later.
+ * garp_master_refresh_repeat every garp_master_refresh while master, on a lower priority advert
+ * a burst of garp_lower_prio_repeat now and another garp_lower_prio_delay later, and with
+ * garp_extra_if a refresh of the extra interfaces every interval while master.
  */
 public final class GarpScheduler {
 
-    /** Sends one round of announcements: one message per address. */
+    /** Sends one round of announcements. */
     @FunctionalInterface
     public interface Announcer {
         void announce();
@@ -21,21 +22,27 @@ public final class GarpScheduler {
 
     private final GarpSettings settings;
     private final Announcer announcer;
+    private final Announcer extraInterfaces;
     private final LoopTimer masterDelay;
     private final LoopTimer refresh;
     private final LoopTimer lowerPriorityDelay;
+    private final LoopTimer extraRefresh;
 
     /**
      * @param settings the instance's garp_* settings
-     * @param announcer what sends a round
+     * @param announcer what sends a round: one message per address
+     * @param extraInterfaces what refreshes the interfaces garp_extra_if names: one message per interface
      * @param timers makes the timers, such as {@code loop::newTimer}
      */
-    public GarpScheduler(GarpSettings settings, Announcer announcer, Function<Runnable, LoopTimer> timers) {
+    public GarpScheduler(GarpSettings settings, Announcer announcer, Announcer extraInterfaces,
+            Function<Runnable, LoopTimer> timers) {
         this.settings = settings;
         this.announcer = announcer;
+        this.extraInterfaces = extraInterfaces;
         this.masterDelay = timers.apply(() -> burst(settings.masterRepeat()));
         this.refresh = timers.apply(this::refresh);
         this.lowerPriorityDelay = timers.apply(() -> burst(settings.lowerPrioRepeat()));
+        this.extraRefresh = timers.apply(this::refreshExtraInterfaces);
     }
 
     /** The instance became master and its addresses are set. */
@@ -47,6 +54,8 @@ public final class GarpScheduler {
         if (!settings.masterRefresh().isZero()) {
             refresh.scheduleAfter(settings.masterRefresh().toNanos());
         }
+        // the burst announced on every interface: the first refresh is one interval on
+        settings.extraInterfaces().ifPresent(extra -> extraRefresh.scheduleAfter(extra.interval().toNanos()));
     }
 
     /** The master answered a lower priority advert: the other router may have taken the addresses. */
@@ -65,11 +74,17 @@ public final class GarpScheduler {
         masterDelay.cancel();
         refresh.cancel();
         lowerPriorityDelay.cancel();
+        extraRefresh.cancel();
     }
 
     private void refresh() {
         burst(settings.masterRefreshRepeat());
         refresh.scheduleAt(refresh.deadline() + settings.masterRefresh().toNanos());
+    }
+
+    private void refreshExtraInterfaces() {
+        extraInterfaces.announce();
+        extraRefresh.scheduleAt(extraRefresh.deadline() + settings.extraInterfaces().orElseThrow().interval().toNanos());
     }
 
     private void burst(int rounds) {

@@ -100,12 +100,24 @@ public final class LinkAnnouncer implements AutoCloseable {
         return new LinkAnnouncer(instance, link, fd, sender, addresses, forwardsIpv6(link.name()), pacers, intervals);
     }
 
+    /** @return the interface the addresses are announced on */
+    public String interfaceName() {
+        return link.name();
+    }
+
     /** Sends one announcement for each address, now or when its pacer lets it go. */
     public void announce() {
         for (int i = 0; i < frames.length; i++) {
-            int frame = i;
-            pacers[i].send(this, intervals[i], () -> send(frame));
+            sendPaced(i);
         }
+    }
+
+    /**
+     * Sends one announcement, of the first address: one frame is enough for the switches of the link
+     * to keep the interface's MAC address, as keepalived's garp_extra_if sends.
+     */
+    public void refresh() {
+        sendPaced(0);
     }
 
     /** Drops the announcements still waiting for their pacer: the addresses are no longer this instance's. */
@@ -125,6 +137,10 @@ public final class LinkAnnouncer implements AutoCloseable {
     /** Closes the socket of an abandoned loop, whose pacers are dropped with it. */
     public void closeAbandoned() {
         Sockets.close(fd);
+    }
+
+    private void sendPaced(int frame) {
+        pacers[frame].send(this, intervals[frame], () -> send(frame));
     }
 
     private void send(int frame) {

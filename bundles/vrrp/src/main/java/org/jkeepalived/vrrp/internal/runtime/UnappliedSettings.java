@@ -2,8 +2,10 @@ package org.jkeepalived.vrrp.internal.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jkeepalived.config.api.model.KeepalivedConfig;
+import org.jkeepalived.config.api.model.net.IpAddressEntry;
 import org.jkeepalived.config.api.model.vrrp.VrrpGlobals;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 
@@ -22,14 +24,13 @@ final class UnappliedSettings {
      */
     static List<String> of(KeepalivedConfig config) {
         List<String> warnings = new ArrayList<>();
-        VrrpGlobals globals = config.globalDefs().vrrp();
         for (VrrpInstance instance : config.vrrpInstances()) {
-            if (instance.garp().extraInterfaces().isPresent()) {
-                warnings.add("(" + instance.name() + ") garp_extra_if is not applied: addresses on other interfaces "
-                        + "are announced when the instance becomes master, not again periodically");
-            }
+            Stream.concat(instance.virtualAddresses().stream(), instance.excludedAddresses().stream())
+                    .filter(IpAddressEntry::useVmac)
+                    .forEach(address -> warnings.add("(" + instance.name() + ") use_vmac of " + address.address()
+                            + " is not applied: the address goes on its interface, not on a VMAC of it"));
         }
-        if (globals.dynamicInterfaces() != VrrpGlobals.DynamicInterfaces.NO) {
+        if (config.globalDefs().vrrp().dynamicInterfaces() != VrrpGlobals.DynamicInterfaces.NO) {
             warnings.add("dynamic_interfaces is not applied: an instance whose interface is missing is left out until a reload "
                     + "after the interface exists");
         }

@@ -17,6 +17,7 @@ class GarpSchedulerTest {
 
     private final VirtualLoop loop = new VirtualLoop();
     private final List<Long> rounds = new ArrayList<>();
+    private final List<Long> extraRounds = new ArrayList<>();
 
     @Test
     void aNewMasterAnnouncesAtOnceAndAgainAfterTheMasterDelay() {
@@ -66,8 +67,32 @@ class GarpSchedulerTest {
         assertThat(rounds).isEmpty();
     }
 
+    @Test
+    void garpExtraIfRefreshesTheExtraInterfacesEveryIntervalWhileMasterOnly() {
+        GarpScheduler scheduler = scheduler(new GarpSettings(Duration.ofSeconds(5), 1, Duration.ZERO, 1,
+                Duration.ZERO, 0, Optional.of(new GarpSettings.ExtraInterfaces(Duration.ofSeconds(30), false))));
+
+        scheduler.becameMaster();
+        runUntil(100 * SECOND);
+        scheduler.leftMaster();
+        runUntil(200 * SECOND);
+
+        assertThat(rounds).containsExactly(0L, 5 * SECOND);
+        assertThat(extraRounds).containsExactly(30 * SECOND, 60 * SECOND, 90 * SECOND);
+    }
+
+    @Test
+    void withoutGarpExtraIfTheExtraInterfacesAreNotRefreshed() {
+        GarpScheduler scheduler = scheduler(GarpSettings.DEFAULT);
+
+        scheduler.becameMaster();
+        runUntil(1000 * SECOND);
+
+        assertThat(extraRounds).isEmpty();
+    }
+
     private GarpScheduler scheduler(GarpSettings settings) {
-        return new GarpScheduler(settings, () -> rounds.add(loop.now()), loop.timers());
+        return new GarpScheduler(settings, () -> rounds.add(loop.now()), () -> extraRounds.add(loop.now()), loop.timers());
     }
 
     private void runUntil(long time) {

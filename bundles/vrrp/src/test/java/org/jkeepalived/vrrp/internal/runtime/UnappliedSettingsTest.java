@@ -33,11 +33,15 @@ class UnappliedSettingsTest {
                     log_unknown_vrids
                     disable_local_igmp
                 }
-                """ + INSTANCE.formatted("    garp_extra_if 30\n"));
+                """ + INSTANCE.formatted("""
+                    garp_extra_if 30
+                    virtual_ipaddress_excluded {
+                        198.51.100.7 dev eth1 use_vmac
+                    }
+                """));
 
         assertThat(UnappliedSettings.of(config)).containsExactly(
-                "(VI_1) garp_extra_if is not applied: addresses on other interfaces are announced when the instance "
-                        + "becomes master, not again periodically",
+                "(VI_1) use_vmac of 198.51.100.7/32 is not applied: the address goes on its interface, not on a VMAC of it",
                 "dynamic_interfaces is not applied: an instance whose interface is missing is left out until a reload "
                         + "after the interface exists");
     }

@@ -132,6 +132,31 @@ class VmacNamespaceTest {
     }
 
     @Test
+    void garpExtraIfRefreshesTheVmacWhenItsAdvertsLeaveFromTheBaseInterfaceOnly() throws Exception {
+        String garp = "garp_extra_if 1\n    garp_master_delay 0\n    garp_master_repeat 1\n";
+        // the adverts leave from eth0: nothing keeps the VMAC's address in the switches but the refreshes
+        first = new RuntimeRouter(a, loops);
+        try (PacketCapture capture = b.call(() -> PacketCapture.open("eth0"))) {
+            first.apply(config(150, "vmac_xmit_base\n    " + garp));
+            await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER);
+
+            List<byte[]> arps = capture.incoming(VmacNamespaceTest::isGratuitousArpFor100, 100, 3_600);
+            assertThat(arps).as("the burst and a refresh a second").hasSizeGreaterThanOrEqualTo(4)
+                    .allSatisfy(frame -> assertThat(source(frame)).isEqualTo(VIRTUAL_MAC));
+        }
+        first.close();
+
+        // the adverts leave from the VMAC and keep its address: the burst only
+        first = new RuntimeRouter(a, loops);
+        try (PacketCapture capture = b.call(() -> PacketCapture.open("eth0"))) {
+            first.apply(config(150, garp));
+            await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER);
+
+            assertThat(capture.incoming(VmacNamespaceTest::isGratuitousArpFor100, 100, 3_600)).as("the burst").hasSize(1);
+        }
+    }
+
+    @Test
     void anIpv6InstancesVmacHasTheIpv6VirtualRouterMacAddressAndSendsFromTheBaseLinkLocalAddress() throws Exception {
         first = new RuntimeRouter(a, loops);
         String baseLinkLocal = linkLocal(a, "eth0");

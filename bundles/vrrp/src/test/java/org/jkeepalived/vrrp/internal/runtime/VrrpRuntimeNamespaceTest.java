@@ -90,9 +90,7 @@ class VrrpRuntimeNamespaceTest extends RouterSegmentTest {
 
     @Test
     void aMasterAnnouncesEachAddressOnTheInterfaceItIsOnExcludedAndOtherFamilyOnesToo() throws Exception {
-        first.namespace.execOrFail("ip", "link", "add", "eth1", "type", "veth", "peer", "name", "tap1");
-        first.namespace.execOrFail("ip", "link", "set", "eth1", "up");
-        first.namespace.execOrFail("ip", "link", "set", "tap1", "up");
+        addEth1();
         String eth1Mac = first.namespace.execOrFail("cat", "/sys/class/net/eth1/address").trim().replace(":", "");
         InetAddress onEth1 = InetAddress.getByName("198.51.100.100");
         InetAddress excluded = InetAddress.getByName("2001:db8::100");
@@ -125,6 +123,13 @@ class VrrpRuntimeNamespaceTest extends RouterSegmentTest {
         }
     }
 
+    /** Gives the first router an eth1, whose frames tap1 shows. */
+    private void addEth1() {
+        first.namespace.execOrFail("ip", "link", "add", "eth1", "type", "veth", "peer", "name", "tap1");
+        first.namespace.execOrFail("ip", "link", "set", "eth1", "up");
+        first.namespace.execOrFail("ip", "link", "set", "tap1", "up");
+    }
+
     /** A gratuitous ARP: an ARP whose sender protocol address is {@code address}. */
     private static boolean isArpFor(byte[] frame, InetAddress address) {
         return frame.length >= 42 && frame[12] == 0x08 && frame[13] == 0x06
@@ -139,9 +144,7 @@ class VrrpRuntimeNamespaceTest extends RouterSegmentTest {
 
     @Test
     void aGarpGroupSpacesTheArpsOfAllItsInterfaces() throws Exception {
-        first.namespace.execOrFail("ip", "link", "add", "eth1", "type", "veth", "peer", "name", "tap1");
-        first.namespace.execOrFail("ip", "link", "set", "eth1", "up");
-        first.namespace.execOrFail("ip", "link", "set", "tap1", "up");
+        addEth1();
         InetAddress onEth0 = InetAddress.getByName("192.0.2.100");
         InetAddress onEth1 = InetAddress.getByName("198.51.100.100");
         try (PacketCapture eth1 = first.namespace.call(() -> PacketCapture.open("tap1"));
@@ -177,6 +180,49 @@ class VrrpRuntimeNamespaceTest extends RouterSegmentTest {
                 assertThat(arps.get(i).receivedNanos() - arps.get(i - 1).receivedNanos()).as("gap before ARP %d", i)
                         .isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
             }
+        }
+    }
+
+    @Test
+    void garpExtraIfAllRefreshesEachOtherInterfaceEveryIntervalWithOneArp() throws Exception {
+        addEth1();
+        InetAddress onEth0 = InetAddress.getByName("192.0.2.100");
+        InetAddress firstOnEth1 = InetAddress.getByName("198.51.100.100");
+        InetAddress secondOnEth1 = InetAddress.getByName("198.51.100.101");
+        try (PacketCapture eth1 = first.namespace.call(() -> PacketCapture.open("tap1"));
+                PacketCapture eth0 = second.namespace.call(() -> PacketCapture.open("eth0"))) {
+            first.apply("""
+                    vrrp_instance VI_1 {
+                        state MASTER
+                        interface eth0
+                        virtual_router_id 51
+                        priority 255
+                        advert_int 1
+                        garp_master_delay 0
+                        garp_master_repeat 1
+                        garp_extra_if all 1
+                        virtual_ipaddress {
+                            192.0.2.100/24 dev eth0
+                            198.51.100.100/24 dev eth1
+                            198.51.100.101/24 dev eth1
+                        }
+                    }
+                    """);
+            await().atMost(TAKEOVER).until(() -> first.instance("VI_1").state() == VrrpState.MASTER);
+
+            // the burst on becoming master, then one ARP a second for eth1's first address only
+            List<PacketCapture.Received> arps = eth1.incomingTimed(frame -> isArpFor(frame, firstOnEth1)
+                    || isArpFor(frame, secondOnEth1), 100, 3_600);
+            List<Long> refreshes = arps.stream().filter(arp -> isArpFor(arp.frame(), firstOnEth1))
+                    .map(PacketCapture.Received::receivedNanos).toList();
+            assertThat(refreshes).as("ARPs for 198.51.100.100 on eth1").hasSizeGreaterThanOrEqualTo(4);
+            for (int i = 1; i < refreshes.size(); i++) {
+                assertThat(refreshes.get(i) - refreshes.get(i - 1)).as("gap before ARP %d", i)
+                        .isBetween(Duration.ofMillis(900).toNanos(), Duration.ofMillis(1100).toNanos());
+            }
+            assertThat(arps).filteredOn(arp -> isArpFor(arp.frame(), secondOnEth1)).as("ARPs for 198.51.100.101").hasSize(1);
+            // the adverts keep eth0's MAC address in the switches: it gets the burst only
+            assertThat(eth0.incoming(frame -> isArpFor(frame, onEth0), 10, 200)).as("ARPs on eth0").hasSize(1);
         }
     }
 
