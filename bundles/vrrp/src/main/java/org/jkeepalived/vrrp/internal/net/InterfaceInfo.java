@@ -43,6 +43,14 @@ public record InterfaceInfo(String name, int index, MacAddress mac, Optional<Ine
     private static final int SCOPE_LINK = 0x20;
 
     /**
+     * @param name an interface's name
+     * @return whether the network namespace of the calling thread has it
+     */
+    public static boolean exists(String name) {
+        return LinuxLibc.if_nametoindex(name) != 0;
+    }
+
+    /**
      * Reads an interface from the kernel, in the network namespace of the calling thread.
      *
      * @param name the interface's name

@@ -4,9 +4,9 @@ import org.jkeepalived.netlink.api.InterfaceEvent;
 import org.jkeepalived.netlink.api.InterfaceListener;
 
 /**
- * Tells the running instances when their interface goes down or comes back, as keepalived does
- * for an instance's own interface: down takes the instance to FAULT, and with it its addresses.
- * Called on the VRRP loop.
+ * Tells the running instances when their interface goes down, comes back, is deleted or gets an
+ * address, as keepalived does for an instance's own interface: down takes the instance to FAULT,
+ * and with it its addresses. Called on the VRRP loop.
  */
 final class LinkStates implements InterfaceListener {
 
@@ -28,10 +28,12 @@ final class LinkStates implements InterfaceListener {
         } else if (event instanceof InterfaceEvent.LinkDown down) {
             instances.linkState(down.link().name(), false);
         } else if (event instanceof InterfaceEvent.LinkRemoved removed) {
-            instances.linkState(removed.link().name(), false);
+            instances.linkRemoved(removed.link().name());
         } else if (event instanceof InterfaceEvent.LinkChanged changed) {
             instances.linkState(changed.after().name(), changed.after().isUp());
+        } else if (event instanceof InterfaceEvent.AddressAdded) {
+            // an instance waiting for an address to send from may start; addresses make none faulty
+            instances.addressAdded();
         }
-        // address events do not make an instance faulty
     }
 }

@@ -3,11 +3,13 @@ package org.jkeepalived.vrrp.internal.runtime;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The instances running on the VRRP loop, brought in line with each new configuration: an instance
  * whose settings and addresses did not change keeps running (a master takes its new routes and
  * rules), one that changed or left is closed (a master hands over with a priority 0 advert), and new
- * ones start. Used on the loop's thread only.
+ * ones start. The instances on an interface that was deleted and made again start again on the new
+ * one. Used on the loop's thread only.
  */
 final class RunningInstances {
 
@@ -61,6 +64,15 @@ final class RunningInstances {
     private final SyncGroups groups;
     /** The plans of the running configuration, by instance. */
     private Map<String, InstancePlan> plans = Map.of();
+    /**
+     * Instances that wait for their interface: one made again after it was deleted, where a start
+     * failed, or with dynamic_interfaces one that does not exist yet. Each tries again as its
+     * interface comes up or gets an address.
+     */
+    private final Map<String, InstancePlan> waiting = new LinkedHashMap<>();
+    /** Interfaces of running instances that were deleted, whose instances start again when they are back. */
+    private final Set<String> removedLinks = new HashSet<>();
+    private boolean dynamicInterfaces;
 
     /**
      * @param channels the channels of the VRRP loop
@@ -116,11 +128,13 @@ final class RunningInstances {
                 it.remove();
             }
         }
+        // each configured instance that is not running tries to start: those that wait too
+        waiting.clear();
         Map<String, Running> reordered = new LinkedHashMap<>();
         for (InstancePlan plan : wanted.values()) {
             Running current = running.get(plan.name());
             if (current == null) {
-                current = start(plan, Optional.ofNullable(resumingMasters.get(plan.name()))).orElse(null);
+                current = startOrWait(plan, Optional.ofNullable(resumingMasters.get(plan.name()))).orElse(null);
             } else {
                 current.notifier().update(plan.notifyScripts());
                 current.network().update(plan.network(), plan.noAccept(), current.router().state() == VrrpState.MASTER,
@@ -142,6 +156,7 @@ final class RunningInstances {
     void closeAll() {
         running.values().forEach(this::stop);
         running.clear();
+        waiting.clear();
         routers = List.of();
         groups.stopAll();
     }
@@ -191,18 +206,48 @@ final class RunningInstances {
         return groups.states();
     }
 
+    /** @param wait dynamic_interfaces: whether an instance whose interface does not exist waits for it */
+    void dynamicInterfaces(boolean wait) {
+        dynamicInterfaces = wait;
+    }
+
     /**
-     * An interface went down or came back: the instances on it enter or leave FAULT.
+     * An interface went down or came back: the instances on it enter or leave FAULT. One that was
+     * deleted and is back is another interface to the kernel, so the instances on it start again,
+     * as their sockets belong to the deleted one; those that wait for it try to start.
      *
      * @param name the interface
      * @param up whether it can carry traffic
      */
     void linkState(String name, boolean up) {
         Boolean before = linksUp.put(name, up);
+        if (up) {
+            if (removedLinks.remove(name)) {
+                restartOn(name);
+            }
+            startWaiting();
+        }
         if (before == null || before != up) {
             LOG.info("interface {} is {}", name, up ? "up" : "down");
             running.values().forEach(this::applyTracking);
         }
+    }
+
+    /**
+     * An interface was deleted: the instances on it enter FAULT until it is back.
+     *
+     * @param name the interface
+     */
+    void linkRemoved(String name) {
+        if (running.values().stream().anyMatch(current -> isOn(current.plan(), name))) {
+            removedLinks.add(name);
+        }
+        linkState(name, false);
+    }
+
+    /** An address was added: an instance that waits for an address to send from may start. */
+    void addressAdded() {
+        startWaiting();
     }
 
     /**
@@ -259,6 +304,60 @@ final class RunningInstances {
         List<VrrpInstanceStatus> status = new ArrayList<>();
         running.values().forEach(current -> status.add(status(current)));
         return status;
+    }
+
+    /**
+     * Stops every instance on the interface, then starts each again: the channel they share must
+     * close before it opens on the new interface. One that cannot start yet waits.
+     */
+    private void restartOn(String name) {
+        List<Running> stale = running.values().stream().filter(current -> isOn(current.plan(), name)).toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        LOG.info("interface {} is back; restarting the instances on it", name);
+        stale.forEach(this::stop);
+        for (Running current : stale) {
+            running.remove(current.plan().name());
+            waiting.put(current.plan().name(), current.plan());
+        }
+        routers = running.values().stream().map(Running::router).toList();
+    }
+
+    private void startWaiting() {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (Iterator<InstancePlan> it = waiting.values().iterator(); it.hasNext(); ) {
+            InstancePlan plan = it.next();
+            if (plan.settings().interfaceName().filter(name -> InterfaceInfo.exists(name) && linksUp.getOrDefault(name, true))
+                    .isPresent()) {
+                Optional<Running> started = start(plan, Optional.empty());
+                if (started.isPresent()) {
+                    it.remove();
+                    running.put(plan.name(), started.get());
+                }
+            }
+        }
+        routers = running.values().stream().map(Running::router).toList();
+    }
+
+    /**
+     * Starts an instance; one whose interface is missing, with dynamic_interfaces, waits for it instead.
+     */
+    private Optional<Running> startOrWait(InstancePlan plan, Optional<Long> resumeMaster) {
+        Optional<String> missing = plan.settings().interfaceName().filter(name -> !InterfaceInfo.exists(name));
+        if (missing.isPresent() && dynamicInterfaces) {
+            LOG.warn("{} interface {} does not exist; the instance starts when it does (dynamic_interfaces)",
+                    plan.settings(), missing.get());
+            waiting.put(plan.name(), plan);
+            return Optional.empty();
+        }
+        return start(plan, resumeMaster);
+    }
+
+    private static boolean isOn(InstancePlan plan, String interfaceName) {
+        return plan.settings().interfaceName().equals(Optional.of(interfaceName));
     }
 
     /** The VMAC goes after the router, which removed its addresses from it and sent its last advert on it. */

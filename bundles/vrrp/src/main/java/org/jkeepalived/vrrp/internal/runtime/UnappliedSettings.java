@@ -6,7 +6,6 @@ import java.util.stream.Stream;
 
 import org.jkeepalived.config.api.model.KeepalivedConfig;
 import org.jkeepalived.config.api.model.net.IpAddressEntry;
-import org.jkeepalived.config.api.model.vrrp.VrrpGlobals;
 import org.jkeepalived.config.api.model.vrrp.VrrpInstance;
 
 /**
@@ -29,10 +28,6 @@ final class UnappliedSettings {
                     .filter(IpAddressEntry::useVmac)
                     .forEach(address -> warnings.add("(" + instance.name() + ") use_vmac of " + address.address()
                             + " is not applied: the address goes on its interface, not on a VMAC of it"));
-        }
-        if (config.globalDefs().vrrp().dynamicInterfaces() != VrrpGlobals.DynamicInterfaces.NO) {
-            warnings.add("dynamic_interfaces is not applied: an instance whose interface is missing is left out until a reload "
-                    + "after the interface exists");
         }
         return warnings;
     }

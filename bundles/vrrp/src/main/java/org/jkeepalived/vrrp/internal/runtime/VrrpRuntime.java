@@ -107,6 +107,8 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
     private volatile Scheduling scheduling = Scheduling.DEFAULT;
     /** log_unknown_vrids of the running configuration, for the channels of the loop of the moment. */
     private volatile boolean logUnknownVrids;
+    /** dynamic_interfaces of the running configuration, for the instances of the loop of the moment. */
+    private volatile boolean dynamicInterfaces;
     /** Whether the instances wait out vrrp_startup_delay: a reload meanwhile only changes what they start with. */
     private final AtomicBoolean startPending = new AtomicBoolean();
 
@@ -142,12 +144,14 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
 
     /**
      * Gives the engine's loop what the running configuration asks of it, on its thread: the thread's
-     * scheduling, and whether its channels log adverts of unknown VRIDs at info level.
+     * scheduling, whether its channels log adverts of unknown VRIDs at info level, and whether its
+     * instances wait for missing interfaces.
      */
     private void configureLoop(Engine target) {
         target.loop().execute(() -> {
             target.scheduling().apply(scheduling);
             target.instances().logUnknownVrids(logUnknownVrids);
+            target.instances().dynamicInterfaces(dynamicInterfaces);
         });
     }
 
@@ -174,6 +178,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
             applied = new Applied(plans, tracked, syncGroups);
             scheduling = update.current().globalDefs().vrrp().scheduling();
             logUnknownVrids = update.current().globalDefs().vrrp().logUnknownVrids();
+            dynamicInterfaces = update.current().globalDefs().vrrp().dynamicInterfaces() != VrrpGlobals.DynamicInterfaces.NO;
             configureLoop(engine);
             onEngine(instances -> statics.apply(staticEntries));
             boolean disableLocalIgmp = update.current().globalDefs().vrrp().disableLocalIgmp();

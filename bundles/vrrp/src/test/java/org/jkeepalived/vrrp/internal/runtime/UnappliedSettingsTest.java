@@ -41,9 +41,7 @@ class UnappliedSettingsTest {
                 """));
 
         assertThat(UnappliedSettings.of(config)).containsExactly(
-                "(VI_1) use_vmac of 198.51.100.7/32 is not applied: the address goes on its interface, not on a VMAC of it",
-                "dynamic_interfaces is not applied: an instance whose interface is missing is left out until a reload "
-                        + "after the interface exists");
+                "(VI_1) use_vmac of 198.51.100.7/32 is not applied: the address goes on its interface, not on a VMAC of it");
     }
 
     private static KeepalivedConfig config(String text) {
