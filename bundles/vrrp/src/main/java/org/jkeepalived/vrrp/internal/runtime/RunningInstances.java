@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +40,10 @@ final class RunningInstances {
     private record Running(InstancePlan plan, VirtualRouter router, InstanceNotifier notifier, InstanceNetwork network) {
     }
 
+    /** An instance that waits for its interface, in FAULT to whoever asks, since when it waits. */
+    private record Waiting(InstancePlan plan, Instant since) {
+    }
+
     private final VmacLinks vmacs;
     private final VrrpChannels channels;
     private final KernelNetwork kernel;
@@ -69,7 +74,7 @@ final class RunningInstances {
      * failed, or with dynamic_interfaces one that does not exist yet. Each tries again as its
      * interface comes up or gets an address.
      */
-    private final Map<String, InstancePlan> waiting = new LinkedHashMap<>();
+    private final Map<String, Waiting> waiting = new LinkedHashMap<>();
     /** Interfaces of running instances that were deleted, whose instances start again when they are back. */
     private final Set<String> removedLinks = new HashSet<>();
     private boolean dynamicInterfaces;
@@ -299,10 +304,11 @@ final class RunningInstances {
         return plan != null && plan.tracking().fault(states);
     }
 
-    /** @return the status of every running instance */
+    /** @return the status of every running instance, and of those that wait for their interface */
     List<VrrpInstanceStatus> status() {
         List<VrrpInstanceStatus> status = new ArrayList<>();
         running.values().forEach(current -> status.add(status(current)));
+        waiting.values().forEach(instance -> status.add(status(instance)));
         return status;
     }
 
@@ -319,7 +325,7 @@ final class RunningInstances {
         stale.forEach(this::stop);
         for (Running current : stale) {
             running.remove(current.plan().name());
-            waiting.put(current.plan().name(), current.plan());
+            waitForInterface(current.plan());
         }
         routers = running.values().stream().map(Running::router).toList();
     }
@@ -328,8 +334,8 @@ final class RunningInstances {
         if (waiting.isEmpty()) {
             return;
         }
-        for (Iterator<InstancePlan> it = waiting.values().iterator(); it.hasNext(); ) {
-            InstancePlan plan = it.next();
+        for (Iterator<Waiting> it = waiting.values().iterator(); it.hasNext(); ) {
+            InstancePlan plan = it.next().plan();
             if (plan.settings().interfaceName().filter(name -> InterfaceInfo.exists(name) && linksUp.getOrDefault(name, true))
                     .isPresent()) {
                 Optional<Running> started = start(plan, Optional.empty());
@@ -350,10 +356,18 @@ final class RunningInstances {
         if (missing.isPresent() && dynamicInterfaces) {
             LOG.warn("{} interface {} does not exist; the instance starts when it does (dynamic_interfaces)",
                     plan.settings(), missing.get());
-            waiting.put(plan.name(), plan);
+            waitForInterface(plan);
             return Optional.empty();
         }
         return start(plan, resumeMaster);
+    }
+
+    private void waitForInterface(InstancePlan plan) {
+        waiting.put(plan.name(), new Waiting(plan, Instant.now()));
+    }
+
+    private static List<String> addresses(InstancePlan plan) {
+        return plan.network().addresses().stream().map(NetworkEntries::describe).toList();
     }
 
     private static boolean isOn(InstancePlan plan, String interfaceName) {
@@ -413,13 +427,22 @@ final class RunningInstances {
         return new AnnouncedAddresses(byInterface);
     }
 
+    /** Nothing sent or received: FAULT, with the configured priority, as keepalived shows such an instance. */
+    private VrrpInstanceStatus status(Waiting instance) {
+        VrrpSettings settings = instance.plan().settings();
+        return new VrrpInstanceStatus(settings.name(), VrrpState.FAULT, settings.virtualRouterId(),
+                settings.version().number(), settings.interfaceName(), settings.priority(),
+                settings.sourceAddress().map(InetAddress::getHostAddress).orElse("(none)"), addresses(instance.plan()),
+                0, 0, 0, 0, 0, 0, Map.of(), settings.priority(), instance.since(), instance.plan().tracking().status(states));
+    }
+
     private VrrpInstanceStatus status(Running current) {
         VrrpSettings settings = current.plan().settings();
         InstanceStatistics statistics = current.router().statistics();
         return new VrrpInstanceStatus(settings.name(), current.router().state(), settings.virtualRouterId(),
                 settings.version().number(), settings.interfaceName(), settings.priority(),
                 current.router().sourceAddress().getHostAddress(),
-                current.plan().network().addresses().stream().map(NetworkEntries::describe).toList(),
+                addresses(current.plan()),
                 statistics.advertsSent(), statistics.advertsReceived(), statistics.becameMaster(), statistics.releasedMaster(),
                 statistics.priorityZeroReceived(), statistics.priorityZeroSent(), statistics.drops(),
                 current.router().effectivePriority(), current.router().lastTransition(),
