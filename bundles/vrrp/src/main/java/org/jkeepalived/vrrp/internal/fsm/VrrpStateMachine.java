@@ -268,6 +268,20 @@ public final class VrrpStateMachine {
     }
 
     /**
+     * One of a master's addresses was deleted by someone else: it goes back to BACKUP with a
+     * priority 0 advert, removing the others, and takes over again after Skew_Time unless a higher
+     * priority master is heard, which sets the addresses again; as keepalived does.
+     *
+     * @param now the time
+     */
+    public void addressDeleted(long now) {
+        if (state == VrrpState.MASTER) {
+            releaseMaster(VrrpState.BACKUP);
+            actions.scheduleTimer(now + skewTimeMicros() * NANOS_PER_MICRO);
+        }
+    }
+
+    /**
      * Tracking changed the priority (track_script, track_interface and track_file weights). A master
      * says so at once rather than at its next advert, so that a backup that now outranks it
      * preempts without waiting; a backup's next Master_Down_Interval follows the new priority.

@@ -269,6 +269,11 @@ public final class VirtualRouter implements ChannelMember, StateMachineActions, 
         runInLoop(() -> fsm.syncMaster(loop.nanoTime()));
     }
 
+    /** Someone deleted one of the addresses: a master goes back to BACKUP and takes over again to set them. */
+    public void addressDeleted() {
+        runInLoop(() -> fsm.addressDeleted(loop.nanoTime()));
+    }
+
     /** Another member of the sync group went back to backup: a master follows. */
     public void syncBackup() {
         runInLoop(() -> fsm.syncBackup(loop.nanoTime()));

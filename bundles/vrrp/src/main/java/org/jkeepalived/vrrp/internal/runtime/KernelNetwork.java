@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.jkeepalived.core.api.linux.Errno;
+import org.jkeepalived.netlink.api.Address;
 import org.jkeepalived.netlink.api.NetlinkException;
 import org.jkeepalived.netlink.api.Rtnetlink;
 import org.slf4j.Logger;
@@ -38,6 +39,15 @@ final class KernelNetwork {
         entries.addresses().forEach(address -> add(owner, "address " + NetworkEntries.describe(address), rtnetlink::addAddress, address));
         entries.rules().forEach(rule -> add(owner, "rule " + rule, rtnetlink::addRule, rule));
         entries.routes().forEach(route -> add(owner, "route " + route, rtnetlink::addRoute, route));
+    }
+
+    /**
+     * @param address an address, as a netlink event reported it
+     * @return whether the kernel has it now: an event may tell of a removal an addition has since undone
+     */
+    boolean has(Address address) {
+        return rtnetlink.addresses().stream().anyMatch(present -> present.interfaceIndex() == address.interfaceIndex()
+                && present.address().equals(address.address()));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.jkeepalived.vrrp.internal.runtime;
 import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,12 +52,18 @@ final class KernelSpecs {
      */
     static NetworkEntries of(VrrpInstance instance, Optional<String> addressDevice) {
         String owner = "(" + instance.name() + ")";
-        List<AddressSpec> addresses = Stream.concat(instance.virtualAddresses().stream(), instance.excludedAddresses().stream())
-                .map(entry -> address(entry, addressDevice, owner + " virtual address"))
-                .toList();
+        List<AddressSpec> addresses = new ArrayList<>();
+        Set<AddressSpec> untracked = new HashSet<>();
+        Stream.concat(instance.virtualAddresses().stream(), instance.excludedAddresses().stream()).forEach(entry -> {
+            AddressSpec address = address(entry, addressDevice, owner + " virtual address");
+            addresses.add(address);
+            if (entry.noTrack()) {
+                untracked.add(address);
+            }
+        });
         return new NetworkEntries(addresses,
                 map(instance.virtualRoutes(), route -> route(route, owner + " virtual route")),
-                map(instance.virtualRules(), rule -> rule(rule, owner + " virtual rule")));
+                map(instance.virtualRules(), rule -> rule(rule, owner + " virtual rule")), untracked);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.jkeepalived.vrrp.internal.runtime;
 
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -15,8 +17,9 @@ import org.jkeepalived.netlink.api.Rule;
  * @param addresses the addresses, in configuration order
  * @param routes the routes
  * @param rules the rules
+ * @param untracked those of the addresses marked no_track: if someone deletes one, it is let be
  */
-record NetworkEntries(List<AddressSpec> addresses, List<RouteSpec> routes, List<Rule> rules) {
+record NetworkEntries(List<AddressSpec> addresses, List<RouteSpec> routes, List<Rule> rules, Set<AddressSpec> untracked) {
 
     /** Nothing. */
     static final NetworkEntries NONE = new NetworkEntries(List.of(), List.of(), List.of());
@@ -25,6 +28,22 @@ record NetworkEntries(List<AddressSpec> addresses, List<RouteSpec> routes, List<
         addresses = List.copyOf(addresses);
         routes = List.copyOf(routes);
         rules = List.copyOf(rules);
+        untracked = Set.copyOf(untracked);
+    }
+
+    /** Entries whose every address is tracked. */
+    NetworkEntries(List<AddressSpec> addresses, List<RouteSpec> routes, List<Rule> rules) {
+        this(addresses, routes, rules, Set.of());
+    }
+
+    /**
+     * @param device an interface
+     * @param address an address deleted from it
+     * @return whether it is one of the addresses, not marked no_track
+     */
+    boolean tracks(String device, InetAddress address) {
+        return addresses.stream().anyMatch(entry -> entry.device().equals(device) && entry.address().equals(address)
+                && !untracked.contains(entry));
     }
 
     /** @return whether there is nothing */
@@ -40,7 +59,8 @@ record NetworkEntries(List<AddressSpec> addresses, List<RouteSpec> routes, List<
         return new NetworkEntries(
                 addresses.stream().filter(address -> !kept.addresses.contains(address)).toList(),
                 routes.stream().filter(route -> !kept.routes.contains(route)).toList(),
-                rules.stream().filter(rule -> !kept.rules.contains(rule)).toList());
+                rules.stream().filter(rule -> !kept.rules.contains(rule)).toList(),
+                untracked);
     }
 
     /** @return the entries as {@code ip} shows them, for the log */

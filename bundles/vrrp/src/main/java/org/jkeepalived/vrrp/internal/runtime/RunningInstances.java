@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jkeepalived.config.api.model.vrrp.VrrpScript;
 import org.jkeepalived.config.api.model.vrrp.VrrpSyncGroup;
+import org.jkeepalived.netlink.api.Address;
 import org.jkeepalived.vrrp.api.VrrpInstanceStatus;
 import org.jkeepalived.vrrp.api.VrrpState;
 import org.jkeepalived.vrrp.internal.instance.AnnouncedAddresses;
@@ -253,6 +254,28 @@ final class RunningInstances {
     /** An address was added: an instance that waits for an address to send from may start. */
     void addressAdded() {
         startWaiting();
+    }
+
+    /**
+     * An address was deleted: a master whose address it is, unless no_track, goes back to BACKUP
+     * and takes over again, which sets it again. The removal an instance made itself as it left
+     * MASTER is reported once it may be master again: the kernel says whether the address is there.
+     *
+     * @param device the interface it was on
+     * @param removed the address
+     */
+    void addressRemoved(String device, Address removed) {
+        InetAddress address = removed.address();
+        List<Running> masters = running.values().stream().filter(current -> current.router().state() == VrrpState.MASTER
+                && current.plan().network().tracks(device, address)).toList();
+        if (masters.isEmpty() || kernel.has(removed)) {
+            return;
+        }
+        for (Running current : masters) {
+            LOG.warn("{} virtual address {} was deleted from {}; going back to BACKUP to set it again",
+                    current.plan().settings(), address.getHostAddress(), device);
+            current.router().addressDeleted();
+        }
     }
 
     /**

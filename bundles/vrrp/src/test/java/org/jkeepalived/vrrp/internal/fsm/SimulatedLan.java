@@ -108,6 +108,11 @@ final class SimulatedLan {
             drainDeliveries();
         }
 
+        void addressDeleted() {
+            fsm.addressDeleted(now);
+            drainDeliveries();
+        }
+
         void setFault(boolean fault) {
             fsm.setFault(now, fault);
             drainDeliveries();

@@ -116,6 +116,36 @@ class VrrpStateMachineTest {
     }
 
     @Test
+    void aMasterWhoseAddressIsDeletedStepsDownAndTakesOverAgainBeforeTheBackup() {
+        Router master = lan.add(TestSettings.v2().priority(200).build(), "192.0.2.1");
+        Router backup = lan.add(TestSettings.v2().priority(150).build(), "192.0.2.2");
+        master.start();
+        backup.start();
+        lan.runFor(10 * SECOND + 300 * MS);
+        long deleted = lan.now();
+
+        master.addressDeleted();
+        lan.runFor(5 * SECOND);
+
+        // a priority 0 advert; back after its own Skew_Time (200: 218,750 us), before the backup's (150: 414,062 us)
+        assertThat(master.events).containsSubsequence("advert 0", "remove addresses", "BACKUP", "advert 200", "add addresses",
+                "MASTER");
+        assertThat(master.lastEntered(VrrpState.MASTER)).isEqualTo(deleted + 218_750 * US);
+        assertThat(backup.lastEntered(VrrpState.MASTER)).isEqualTo(-1);
+    }
+
+    @Test
+    void onlyAMasterStepsDownForADeletedAddress() {
+        Router backup = lan.add(TestSettings.v2().build(), "192.0.2.2");
+        backup.start();
+        lan.runFor(1 * SECOND);
+
+        backup.addressDeleted();
+
+        assertThat(backup.events).containsExactly("BACKUP");
+    }
+
+    @Test
     void aHigherPriorityRouterPreemptsAndTheOldMasterStepsDownWithoutAPriorityZeroAdvert() {
         Router old = lan.add(TestSettings.v2().priority(100).build(), "192.0.2.1");
         Router better = lan.add(TestSettings.v2().priority(200).build(), "192.0.2.2");

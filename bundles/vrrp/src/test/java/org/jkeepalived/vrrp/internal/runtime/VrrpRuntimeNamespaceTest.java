@@ -227,6 +227,42 @@ class VrrpRuntimeNamespaceTest extends RouterSegmentTest {
     }
 
     @Test
+    void aMasterWhoseAddressSomeoneDeletesSetsItAgainUnlessItIsNoTrack() {
+        first.apply("""
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 51
+                    priority 150
+                    advert_int 1
+                    virtual_ipaddress {
+                        192.0.2.100/24 dev eth0
+                    }
+                }
+                vrrp_instance VI_2 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 52
+                    priority 150
+                    advert_int 1
+                    virtual_ipaddress {
+                        192.0.2.200/24 dev eth0 no_track
+                    }
+                }
+                """);
+        await().atMost(TAKEOVER).until(() -> first.has("192.0.2.100") && first.has("192.0.2.200"));
+
+        // back to BACKUP with a priority 0 advert, and master again after Skew_Time, with the address
+        first.namespace.execOrFail("ip", "addr", "del", "192.0.2.100/24", "dev", "eth0");
+        await().atMost(TAKEOVER).until(() -> first.instance("VI_1").becameMaster() == 2 && first.has("192.0.2.100"));
+        assertThat(first.instance("VI_1").priorityZeroSent()).isEqualTo(1);
+
+        first.namespace.execOrFail("ip", "addr", "del", "192.0.2.200/24", "dev", "eth0");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> !first.has("192.0.2.200")
+                && first.instance("VI_2").state() == VrrpState.MASTER && first.instance("VI_2").becameMaster() == 1);
+    }
+
+    @Test
     void stoppingHandsEveryInstanceOverAtOnce() {
         first.apply(config(150, true, 150));
         second.apply(config(100, true, 100));
