@@ -71,10 +71,19 @@ final class KernelSpecs {
      * @return its static addresses, routes and rules; one that cannot go into the kernel is logged and left out
      */
     static NetworkEntries statics(KeepalivedConfig config) {
-        return new NetworkEntries(
-                leavingOutBad(config.staticAddresses(), entry -> address(entry, Optional.empty(), "static address")),
+        List<AddressSpec> addresses = new ArrayList<>();
+        Set<AddressSpec> untracked = new HashSet<>();
+        for (IpAddressEntry entry : config.staticAddresses()) {
+            leavingOutBad(List.of(entry), bad -> address(bad, Optional.empty(), "static address")).forEach(address -> {
+                addresses.add(address);
+                if (entry.noTrack()) {
+                    untracked.add(address);
+                }
+            });
+        }
+        return new NetworkEntries(addresses,
                 leavingOutBad(config.staticRoutes(), route -> route(route, "static route")),
-                leavingOutBad(config.staticRules(), rule -> rule(rule, "static rule")));
+                leavingOutBad(config.staticRules(), rule -> rule(rule, "static rule")), untracked);
     }
 
     /**

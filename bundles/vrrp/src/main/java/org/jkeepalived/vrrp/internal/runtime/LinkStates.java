@@ -8,20 +8,26 @@ import org.jkeepalived.netlink.api.InterfaceListener;
 import org.jkeepalived.netlink.api.Link;
 
 /**
- * Tells the running instances what happens to the interfaces, as keepalived does: an instance's own
- * interface going down takes it to FAULT, and with it its addresses; one deleted and made again
- * restarts it; an address added may let a waiting instance start; one of a master's addresses
- * deleted takes it back to BACKUP to set it again. Called on the VRRP loop.
+ * Tells the running instances and the static addresses what happens to the interfaces, as
+ * keepalived does: an instance's own interface going down takes it to FAULT, and with it its
+ * addresses; one deleted and made again restarts it; an address added may let a waiting instance
+ * start; one of a master's addresses deleted takes it back to BACKUP to set it again, and a
+ * static address deleted is set again. Called on the VRRP loop.
  */
 final class LinkStates implements InterfaceListener {
 
     private final RunningInstances instances;
+    private final StaticNetwork statics;
     /** The interfaces' names by index, for address events, which carry the index only. */
     private final Map<Integer, String> names = new HashMap<>();
 
-    /** @param instances the instances to tell */
-    LinkStates(RunningInstances instances) {
+    /**
+     * @param instances the instances to tell
+     * @param statics the static addresses, which are set again when deleted
+     */
+    LinkStates(RunningInstances instances, StaticNetwork statics) {
         this.instances = instances;
+        this.statics = statics;
     }
 
     @Override
@@ -51,6 +57,7 @@ final class LinkStates implements InterfaceListener {
             String name = names.get(removed.address().interfaceIndex());
             if (name != null) {
                 instances.addressRemoved(name, removed.address());
+                statics.addressRemoved(name, removed.address());
             }
         }
     }

@@ -2,6 +2,7 @@ package org.jkeepalived.vrrp.internal.runtime;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,11 +40,11 @@ record NetworkEntries(List<AddressSpec> addresses, List<RouteSpec> routes, List<
     /**
      * @param device an interface
      * @param address an address deleted from it
-     * @return whether it is one of the addresses, not marked no_track
+     * @return the one of the addresses it is, unless that is marked no_track
      */
-    boolean tracks(String device, InetAddress address) {
-        return addresses.stream().anyMatch(entry -> entry.device().equals(device) && entry.address().equals(address)
-                && !untracked.contains(entry));
+    Optional<AddressSpec> tracked(String device, InetAddress address) {
+        return addresses.stream().filter(entry -> entry.device().equals(device) && entry.address().equals(address)
+                && !untracked.contains(entry)).findFirst();
     }
 
     /** @return whether there is nothing */

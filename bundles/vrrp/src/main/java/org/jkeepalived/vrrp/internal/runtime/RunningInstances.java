@@ -267,7 +267,7 @@ final class RunningInstances {
     void addressRemoved(String device, Address removed) {
         InetAddress address = removed.address();
         List<Running> masters = running.values().stream().filter(current -> current.router().state() == VrrpState.MASTER
-                && current.plan().network().tracks(device, address)).toList();
+                && current.plan().network().tracked(device, address).isPresent()).toList();
         if (masters.isEmpty() || kernel.has(removed)) {
             return;
         }

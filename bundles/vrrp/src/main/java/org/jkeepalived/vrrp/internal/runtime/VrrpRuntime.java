@@ -135,7 +135,7 @@ public final class VrrpRuntime implements ConfigListener, VrrpService, Supervise
     private Engine openEngine() {
         EventLoop loop = loops.open(LOOP_NAME);
         RunningInstances instances = new RunningInstances(new VrrpChannels(loop), kernel, scripts, transitions, vmacs, noAccept);
-        LinkStates linkStates = new LinkStates(instances);
+        LinkStates linkStates = new LinkStates(instances, statics);
         interfaces.addListener(linkStates, loop);
         Engine fresh = new Engine(loop, instances, linkStates, new LoopScheduling());
         configureLoop(fresh);

@@ -263,6 +263,23 @@ class VrrpRuntimeNamespaceTest extends RouterSegmentTest {
     }
 
     @Test
+    void aStaticAddressSomeoneDeletesIsSetAgainUnlessItIsNoTrack() {
+        first.apply("""
+                static_ipaddress {
+                    198.18.0.5/32 dev eth0
+                    198.18.0.6/32 dev eth0 no_track
+                }
+                """);
+        await().atMost(TAKEOVER).until(() -> first.has("198.18.0.5") && first.has("198.18.0.6"));
+
+        first.namespace.execOrFail("ip", "addr", "del", "198.18.0.5/32", "dev", "eth0");
+        first.namespace.execOrFail("ip", "addr", "del", "198.18.0.6/32", "dev", "eth0");
+
+        await().atMost(TAKEOVER).until(() -> first.has("198.18.0.5"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> !first.has("198.18.0.6"));
+    }
+
+    @Test
     void stoppingHandsEveryInstanceOverAtOnce() {
         first.apply(config(150, true, 150));
         second.apply(config(100, true, 100));
