@@ -52,18 +52,11 @@ final class KernelSpecs {
      */
     static NetworkEntries of(VrrpInstance instance, Optional<String> addressDevice) {
         String owner = "(" + instance.name() + ")";
-        List<AddressSpec> addresses = new ArrayList<>();
-        Set<AddressSpec> untracked = new HashSet<>();
-        Stream.concat(instance.virtualAddresses().stream(), instance.excludedAddresses().stream()).forEach(entry -> {
-            AddressSpec address = address(entry, addressDevice, owner + " virtual address");
-            addresses.add(address);
-            if (entry.noTrack()) {
-                untracked.add(address);
-            }
-        });
-        return new NetworkEntries(addresses,
+        Addresses addresses = Addresses.of(Stream.concat(instance.virtualAddresses().stream(), instance.excludedAddresses().stream()),
+                entry -> Optional.of(address(entry, addressDevice, owner + " virtual address")));
+        return new NetworkEntries(addresses.all(),
                 map(instance.virtualRoutes(), route -> route(route, owner + " virtual route")),
-                map(instance.virtualRules(), rule -> rule(rule, owner + " virtual rule")), untracked);
+                map(instance.virtualRules(), rule -> rule(rule, owner + " virtual rule")), addresses.untracked());
     }
 
     /**
@@ -71,19 +64,11 @@ final class KernelSpecs {
      * @return its static addresses, routes and rules; one that cannot go into the kernel is logged and left out
      */
     static NetworkEntries statics(KeepalivedConfig config) {
-        List<AddressSpec> addresses = new ArrayList<>();
-        Set<AddressSpec> untracked = new HashSet<>();
-        for (IpAddressEntry entry : config.staticAddresses()) {
-            leavingOutBad(List.of(entry), bad -> address(bad, Optional.empty(), "static address")).forEach(address -> {
-                addresses.add(address);
-                if (entry.noTrack()) {
-                    untracked.add(address);
-                }
-            });
-        }
-        return new NetworkEntries(addresses,
+        Addresses addresses = Addresses.of(config.staticAddresses().stream(),
+                entry -> unlessBad(entry, good -> address(good, Optional.empty(), "static address")));
+        return new NetworkEntries(addresses.all(),
                 leavingOutBad(config.staticRoutes(), route -> route(route, "static route")),
-                leavingOutBad(config.staticRules(), rule -> rule(rule, "static rule")), untracked);
+                leavingOutBad(config.staticRules(), rule -> rule(rule, "static rule")), addresses.untracked());
     }
 
     /**
@@ -241,14 +226,37 @@ final class KernelSpecs {
     }
 
     private static <C, K> List<K> leavingOutBad(List<C> entries, Function<C, K> spec) {
-        List<K> specs = new ArrayList<>();
-        for (C entry : entries) {
-            try {
-                specs.add(spec.apply(entry));
-            } catch (IllegalArgumentException e) {
-                LOG.error("{}; it is not set", e.getMessage());
-            }
+        return entries.stream().map(entry -> unlessBad(entry, spec)).flatMap(Optional::stream).toList();
+    }
+
+    /** The entry's spec; one that cannot go into the kernel is logged and made nothing of. */
+    private static <C, K> Optional<K> unlessBad(C entry, Function<C, K> spec) {
+        try {
+            return Optional.of(spec.apply(entry));
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}; it is not set", e.getMessage());
+            return Optional.empty();
         }
-        return specs;
+    }
+
+    /**
+     * Addresses made of entries, with those of the entries marked no_track.
+     *
+     * @param all the addresses, in the entries' order
+     * @param untracked those of them marked no_track
+     */
+    private record Addresses(List<AddressSpec> all, Set<AddressSpec> untracked) {
+
+        static Addresses of(Stream<IpAddressEntry> entries, Function<IpAddressEntry, Optional<AddressSpec>> spec) {
+            List<AddressSpec> all = new ArrayList<>();
+            Set<AddressSpec> untracked = new HashSet<>();
+            entries.forEach(entry -> spec.apply(entry).ifPresent(address -> {
+                all.add(address);
+                if (entry.noTrack()) {
+                    untracked.add(address);
+                }
+            }));
+            return new Addresses(all, untracked);
+        }
     }
 }

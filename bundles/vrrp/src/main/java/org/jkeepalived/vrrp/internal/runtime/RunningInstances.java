@@ -71,9 +71,9 @@ final class RunningInstances {
     /** The plans of the running configuration, by instance. */
     private Map<String, InstancePlan> plans = Map.of();
     /**
-     * Instances that wait for their interface: one made again after it was deleted, where a start
-     * failed, or with dynamic_interfaces one that does not exist yet. Each tries again as its
-     * interface comes up or gets an address.
+     * Instances that wait for their interface: those on one made again after it was deleted, until
+     * they start on it, or with dynamic_interfaces one that does not exist yet. Each tries to start
+     * as its interface comes up or gets an address.
      */
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
     /** Interfaces of running instances that were deleted, whose instances start again when they are back. */
@@ -153,7 +153,7 @@ final class RunningInstances {
         }
         running.clear();
         running.putAll(reordered);
-        routers = running.values().stream().map(Running::router).toList();
+        publishRouters();
         // tracking and groups may have changed for instances that carried on
         running.values().forEach(this::applyTracking);
     }
@@ -229,7 +229,7 @@ final class RunningInstances {
         Boolean before = linksUp.put(name, up);
         if (up) {
             if (removedLinks.remove(name)) {
-                restartOn(name);
+                stopToRestart(name);
             }
             startWaiting();
         }
@@ -336,10 +336,11 @@ final class RunningInstances {
     }
 
     /**
-     * Stops every instance on the interface, then starts each again: the channel they share must
-     * close before it opens on the new interface. One that cannot start yet waits.
+     * Stops every instance on the interface and puts it among those that wait, so that all of them
+     * are stopped before any starts: the channel they share must close before it opens on the new
+     * interface.
      */
-    private void restartOn(String name) {
+    private void stopToRestart(String name) {
         List<Running> stale = running.values().stream().filter(current -> isOn(current.plan(), name)).toList();
         if (stale.isEmpty()) {
             return;
@@ -350,7 +351,6 @@ final class RunningInstances {
             running.remove(current.plan().name());
             waitForInterface(current.plan());
         }
-        routers = running.values().stream().map(Running::router).toList();
     }
 
     private void startWaiting() {
@@ -368,6 +368,10 @@ final class RunningInstances {
                 }
             }
         }
+        publishRouters();
+    }
+
+    private void publishRouters() {
         routers = running.values().stream().map(Running::router).toList();
     }
 
